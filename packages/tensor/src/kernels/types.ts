@@ -1,0 +1,109 @@
+import type { FloatArray, TypedArray } from '../dtype.js';
+
+/**
+ * The seam between ops and the loops that do the arithmetic. Ops validate shapes and dtypes,
+ * allocate outputs and call a kernel; kernels only compute. A backend is a value of type
+ * `Kernels`: one missing a kernel does not compile, and nothing is registered by name at run
+ * time. The TypeScript kernels implement all of it; faster backends override single entries
+ * (`{ ...jsKernels, matmul: simdMatmul }`) and are tested against the TypeScript twins.
+ */
+export interface Kernels {
+  readonly name: string;
+  readonly unary: { readonly [K in UnaryOp]: UnaryKernel };
+  readonly binary: { readonly [K in BinaryOp]: BinaryKernel };
+  readonly reduce: { readonly [K in ReduceOp]: ReduceKernel };
+  /** `out[i] = x[i] < 0 ? slope * x[i] : x[i]`. */
+  leakyRelu(x: TypedArray, out: TypedArray, slope: number): void;
+  /** `out[i] = min(max(x[i], lo), hi)`; NaN stays NaN. */
+  clamp(x: TypedArray, out: TypedArray, lo: number, hi: number): void;
+  /** `out = cond != 0 ? a : b`, each operand read through broadcast strides. */
+  where(
+    cond: TypedArray,
+    condStrides: readonly number[],
+    a: TypedArray,
+    aStrides: readonly number[],
+    b: TypedArray,
+    bStrides: readonly number[],
+    out: TypedArray,
+    outShape: readonly number[],
+  ): void;
+  matmul: MatmulKernel;
+}
+
+export type UnaryOp =
+  | 'neg'
+  | 'exp'
+  | 'log'
+  | 'log1p'
+  | 'sqrt'
+  | 'abs'
+  | 'sign'
+  | 'tanh'
+  | 'sigmoid'
+  | 'relu';
+
+export type BinaryOp =
+  | 'add'
+  | 'sub'
+  | 'mul'
+  | 'div'
+  | 'pow'
+  | 'maximum'
+  | 'minimum'
+  | 'eq'
+  | 'ne'
+  | 'gt'
+  | 'ge'
+  | 'lt'
+  | 'le';
+
+export type ReduceOp = 'sum' | 'max' | 'min' | 'argmax' | 'argmin';
+
+/** Maps `x` into `out` element by element (same length; dtypes may differ). */
+export type UnaryKernel = (x: TypedArray, out: TypedArray) => void;
+
+/**
+ * `out = f(a, b)` over `outShape`, reading `a` and `b` through strides that are 0 along
+ * broadcast dimensions (see `broadcastStrides`).
+ */
+export type BinaryKernel = (
+  a: TypedArray,
+  aStrides: readonly number[],
+  b: TypedArray,
+  bStrides: readonly number[],
+  out: TypedArray,
+  outShape: readonly number[],
+) => void;
+
+/**
+ * Reduces the middle axis of `x` viewed as `[outer, length, inner]` into `out` viewed as
+ * `[outer, inner]`. `length` is at least 1 (ops handle empty reductions).
+ */
+export type ReduceKernel = (
+  x: TypedArray,
+  out: TypedArray,
+  outer: number,
+  length: number,
+  inner: number,
+) => void;
+
+/**
+ * One matrix product `out = op(A) · op(B)` of an `m×k` by `k×n` product, where `op` transposes
+ * when the flag is set: with `transA`, A is stored `k×m`; with `transB`, B is stored `n×k`. The
+ * operands start at the given offsets, so batched products need no copies. `out` is overwritten.
+ */
+export type MatmulKernel = (args: MatmulArgs) => void;
+
+export interface MatmulArgs {
+  a: FloatArray;
+  aOffset: number;
+  b: FloatArray;
+  bOffset: number;
+  out: FloatArray;
+  outOffset: number;
+  m: number;
+  k: number;
+  n: number;
+  transA: boolean;
+  transB: boolean;
+}

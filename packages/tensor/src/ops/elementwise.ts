@@ -1,0 +1,141 @@
+import { kernels } from '../backend.js';
+import { allocate, type DType, floatTypeOf, promoteTypes } from '../dtype.js';
+import { ArgumentError } from '../errors.js';
+import type { BinaryOp, UnaryOp } from '../kernels/types.js';
+import { broadcastShapes, broadcastStrides, sizeOf } from '../shape.js';
+import { assertTensor, Tensor } from '../tensor.js';
+import { dtypeHint, type Operand, toTensor } from './operand.js';
+
+/** Result dtype rule of a binary op. */
+type BinaryResult = 'promote' | 'float' | 'int32';
+
+function binary(op: BinaryOp, a: Operand, b: Operand, result: BinaryResult): Tensor {
+  const ta = toTensor(op, a, dtypeHint(b), 'first operand');
+  const tb = toTensor(op, b, ta.dtype, 'second operand');
+  const shape = broadcastShapes(op, ta.shape, tb.shape);
+  const promoted = promoteTypes(ta.dtype, tb.dtype);
+  const dtype: DType =
+    result === 'int32' ? 'int32' : result === 'float' ? floatTypeOf(promoted) : promoted;
+  const out = new Tensor(allocate(dtype, sizeOf(shape)), shape);
+  kernels().binary[op](
+    ta.data,
+    broadcastStrides(ta.shape, shape),
+    tb.data,
+    broadcastStrides(tb.shape, shape),
+    out.data,
+    shape,
+  );
+  return out;
+}
+
+/** `keepsInt`: the op maps integers to integers (neg, abs, sign, relu); others compute in float. */
+function unary(op: UnaryOp, x: Tensor, keepsInt: boolean): Tensor {
+  assertTensor(op, x);
+  const dtype = keepsInt ? x.dtype : floatTypeOf(x.dtype);
+  const out = new Tensor(allocate(dtype, x.size), x.shape);
+  kernels().unary[op](x.data, out.data);
+  return out;
+}
+
+/** `a + b`, broadcasting. */
+export const add = (a: Operand, b: Operand): Tensor => binary('add', a, b, 'promote');
+/** `a - b`, broadcasting. */
+export const sub = (a: Operand, b: Operand): Tensor => binary('sub', a, b, 'promote');
+/** `a * b`, broadcasting. */
+export const mul = (a: Operand, b: Operand): Tensor => binary('mul', a, b, 'promote');
+/** `a / b`, broadcasting; true division, so int32 operands give float32 (as in PyTorch). */
+export const div = (a: Operand, b: Operand): Tensor => binary('div', a, b, 'float');
+/** `a ** b`, broadcasting. */
+export const pow = (a: Operand, b: Operand): Tensor => binary('pow', a, b, 'promote');
+/** Elementwise maximum; NaN propagates. */
+export const maximum = (a: Operand, b: Operand): Tensor => binary('maximum', a, b, 'promote');
+/** Elementwise minimum; NaN propagates. */
+export const minimum = (a: Operand, b: Operand): Tensor => binary('minimum', a, b, 'promote');
+
+// Comparisons give int32 0/1 (Nabla has no bool dtype): usable as masks in `where` and `mul`.
+export const eq = (a: Operand, b: Operand): Tensor => binary('eq', a, b, 'int32');
+export const ne = (a: Operand, b: Operand): Tensor => binary('ne', a, b, 'int32');
+export const gt = (a: Operand, b: Operand): Tensor => binary('gt', a, b, 'int32');
+export const ge = (a: Operand, b: Operand): Tensor => binary('ge', a, b, 'int32');
+export const lt = (a: Operand, b: Operand): Tensor => binary('lt', a, b, 'int32');
+export const le = (a: Operand, b: Operand): Tensor => binary('le', a, b, 'int32');
+
+export const neg = (x: Tensor): Tensor => unary('neg', x, true);
+export const exp = (x: Tensor): Tensor => unary('exp', x, false);
+export const log = (x: Tensor): Tensor => unary('log', x, false);
+/** `log(1 + x)`, accurate for small x. */
+export const log1p = (x: Tensor): Tensor => unary('log1p', x, false);
+export const sqrt = (x: Tensor): Tensor => unary('sqrt', x, false);
+export const abs = (x: Tensor): Tensor => unary('abs', x, true);
+/** -1, 0 or 1 (NaN for NaN). */
+export const sign = (x: Tensor): Tensor => unary('sign', x, true);
+export const tanh = (x: Tensor): Tensor => unary('tanh', x, false);
+/** `1 / (1 + e^-x)`, computed without overflow for any x. */
+export const sigmoid = (x: Tensor): Tensor => unary('sigmoid', x, false);
+/** `max(x, 0)`; NaN stays NaN. */
+export const relu = (x: Tensor): Tensor => unary('relu', x, true);
+
+export interface LeakyReluOptions {
+  /** Slope for negative inputs; PyTorch's default 0.01. */
+  negativeSlope?: number;
+}
+
+/** `x` for x ≥ 0, `negativeSlope · x` below. */
+export function leakyRelu(x: Tensor, options: LeakyReluOptions = {}): Tensor {
+  assertTensor('leakyRelu', x);
+  const slope = options.negativeSlope ?? 0.01;
+  if (typeof slope !== 'number' || !Number.isFinite(slope)) {
+    throw new ArgumentError(
+      'leakyRelu',
+      `negativeSlope must be a finite number, got ${String(slope)}`,
+    );
+  }
+  const out = new Tensor(allocate(floatTypeOf(x.dtype), x.size), x.shape);
+  kernels().leakyRelu(x.data, out.data, slope);
+  return out;
+}
+
+export interface ClampOptions {
+  min?: number;
+  max?: number;
+}
+
+/** Limits values to `[min, max]` (either bound may be omitted); NaN stays NaN. */
+export function clamp(x: Tensor, options: ClampOptions): Tensor {
+  assertTensor('clamp', x);
+  const lo = options?.min ?? Number.NEGATIVE_INFINITY;
+  const hi = options?.max ?? Number.POSITIVE_INFINITY;
+  if (options?.min === undefined && options?.max === undefined) {
+    throw new ArgumentError('clamp', 'give at least one of min and max');
+  }
+  if (Number.isNaN(lo) || Number.isNaN(hi) || lo > hi) {
+    throw new ArgumentError('clamp', `bounds must satisfy min <= max, got min=${lo}, max=${hi}`);
+  }
+  const dtype =
+    x.dtype === 'int32' && Number.isInteger(lo) && Number.isInteger(hi)
+      ? 'int32'
+      : floatTypeOf(x.dtype);
+  const out = new Tensor(allocate(dtype, x.size), x.shape);
+  kernels().clamp(x.data, out.data, lo, hi);
+  return out;
+}
+
+/** `cond ? a : b` elementwise (any non-zero `cond` is true), all three broadcasting together. */
+export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
+  assertTensor('where', cond, 'condition');
+  const ta = toTensor('where', a, dtypeHint(b), 'second argument');
+  const tb = toTensor('where', b, ta.dtype, 'third argument');
+  const shape = broadcastShapes('where', broadcastShapes('where', cond.shape, ta.shape), tb.shape);
+  const out = new Tensor(allocate(promoteTypes(ta.dtype, tb.dtype), sizeOf(shape)), shape);
+  kernels().where(
+    cond.data,
+    broadcastStrides(cond.shape, shape),
+    ta.data,
+    broadcastStrides(ta.shape, shape),
+    tb.data,
+    broadcastStrides(tb.shape, shape),
+    out.data,
+    shape,
+  );
+  return out;
+}
