@@ -1,7 +1,7 @@
-import { allocate, checkDType, type DType, dtypeOf, type TypedArray } from './dtype.js';
+import { allocate, checkDType, type DType, dtypeOf, isInt32, type TypedArray } from './dtype.js';
 import { ArgumentError, formatShape, ShapeError } from './errors.js';
 import { checkShape, type Shape, sizeOf } from './shape.js';
-import { describe, type NestedArray, Tensor } from './tensor.js';
+import { assertTensor, describe, type NestedArray, Tensor } from './tensor.js';
 
 export interface DTypeOptions {
   /** Element type; `'float32'` unless given. */
@@ -76,7 +76,7 @@ export function tensor(values: TensorLike, options: TensorOptions = {}): Tensor 
   if (dtype === 'int32' && sourceDType !== 'int32') {
     for (let i = 0; i < flat.length; i++) {
       const v = flat[i]!;
-      if (!Number.isInteger(v) || v < -(2 ** 31) || v >= 2 ** 31) {
+      if (!isInt32(v)) {
         throw new ArgumentError(
           op,
           `value ${v} at flat index ${i} is not a 32-bit integer; round it or use a float dtype`,
@@ -103,6 +103,12 @@ function flatten(values: readonly unknown[], shape: number[]): number[] {
   const out: number[] = [];
   const walk = (node: unknown, depth: number, path: number[]) => {
     if (depth === shape.length) {
+      if (Array.isArray(node)) {
+        throw new ShapeError(
+          'tensor',
+          `nested arrays are ragged: the entry at [${path.join(',')}] is an array, but the first entries give shape ${formatShape(shape)}, so a number belongs there`,
+        );
+      }
       if (typeof node !== 'number') {
         throw new ArgumentError(
           'tensor',
@@ -124,37 +130,47 @@ function flatten(values: readonly unknown[], shape: number[]): number[] {
   return out;
 }
 
+/** A tensor of `shape` filled with `value`. */
 export function full(shape: Shape, value: number, options: DTypeOptions = {}): Tensor {
-  const dims = checkShape('full', shape);
-  const dtype = checkDType('full', options.dtype ?? 'float32');
-  if (typeof value !== 'number') {
-    throw new ArgumentError('full', `fill value must be a number, got ${describe(value)}`);
-  }
-  if (dtype === 'int32' && !Number.isInteger(value)) {
-    throw new ArgumentError(
-      'full',
-      `fill value ${value} is not an integer; int32 tensors hold integers`,
-    );
-  }
-  const data = allocate(dtype, sizeOf(dims));
-  if (value !== 0) data.fill(value);
-  return new Tensor(data, dims);
+  return filled('full', shape, value, options.dtype);
 }
 
 export function zeros(shape: Shape, options: DTypeOptions = {}): Tensor {
-  return full(shape, 0, options);
+  return filled('zeros', shape, 0, options.dtype);
 }
 
 export function ones(shape: Shape, options: DTypeOptions = {}): Tensor {
-  return full(shape, 1, options);
+  return filled('ones', shape, 1, options.dtype);
 }
 
+/** Zeros of `t`'s shape and (unless given) dtype. */
 export function zerosLike(t: Tensor, options: DTypeOptions = {}): Tensor {
-  return full(t.shape, 0, { dtype: options.dtype ?? t.dtype });
+  assertTensor('zerosLike', t);
+  return filled('zerosLike', t.shape, 0, options.dtype ?? t.dtype);
 }
 
+/** Ones of `t`'s shape and (unless given) dtype. */
 export function onesLike(t: Tensor, options: DTypeOptions = {}): Tensor {
-  return full(t.shape, 1, { dtype: options.dtype ?? t.dtype });
+  assertTensor('onesLike', t);
+  return filled('onesLike', t.shape, 1, options.dtype ?? t.dtype);
+}
+
+/** The shared body of the filled creators; `op` names the public function in errors. */
+function filled(op: string, shape: Shape, value: number, dtype: DType | undefined): Tensor {
+  const dims = checkShape(op, shape);
+  const dt = checkDType(op, dtype ?? 'float32');
+  if (typeof value !== 'number') {
+    throw new ArgumentError(op, `fill value must be a number, got ${describe(value)}`);
+  }
+  if (dt === 'int32' && !isInt32(value)) {
+    throw new ArgumentError(
+      op,
+      `fill value ${value} is not a 32-bit integer; int32 tensors hold integers in [-2^31, 2^31)`,
+    );
+  }
+  const data = allocate(dt, sizeOf(dims));
+  if (value !== 0) data.fill(value);
+  return new Tensor(data, dims);
 }
 
 /**
@@ -176,8 +192,22 @@ export function arange(start: number, stop?: number, step = 1, options: DTypeOpt
     }
   }
   if (step === 0) throw new ArgumentError('arange', 'step must not be zero');
+  // PyTorch rejects a step pointing away from stop rather than returning nothing: it is a bug.
+  if ((stop - start) * step < 0) {
+    throw new ArgumentError(
+      'arange',
+      `step ${step} points away from stop (start=${start}, stop=${stop}); flip the sign of step`,
+    );
+  }
   const dtype = checkDType('arange', options.dtype ?? 'float32');
-  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const n = Math.ceil((stop - start) / step);
+  checkShape('arange', [n]);
+  if (dtype === 'int32' && !(isInt32(start) && isInt32(step) && isInt32(start + (n - 1) * step))) {
+    throw new ArgumentError(
+      'arange',
+      `int32 values need integer start and step within 32 bits, got start=${start}, step=${step}; use a float dtype`,
+    );
+  }
   const data = allocate(dtype, n);
   for (let i = 0; i < n; i++) data[i] = start + i * step;
   return new Tensor(data, [n]);
@@ -197,16 +227,29 @@ export function linspace(
     throw new ArgumentError('linspace', `start and stop must be finite, got ${start} and ${stop}`);
   }
   const dtype = checkDType('linspace', options.dtype ?? 'float32');
-  const data = allocate(dtype, num);
+  checkShape('linspace', [num]);
+  const values = new Float64Array(num);
   const step = num > 1 ? (stop - start) / (num - 1) : 0;
-  for (let i = 0; i < num; i++) data[i] = i === num - 1 && num > 1 ? stop : start + i * step;
+  for (let i = 0; i < num; i++) values[i] = i === num - 1 && num > 1 ? stop : start + i * step;
+  if (dtype === 'int32') {
+    // Truncating 0.5 to 0 would be a silently wrong result; ask for a float dtype instead.
+    const bad = values.find((v) => !isInt32(v));
+    if (bad !== undefined) {
+      throw new ArgumentError(
+        'linspace',
+        `value ${bad} is not a 32-bit integer, so int32 cannot hold it; use a float dtype`,
+      );
+    }
+  }
+  const data = allocate(dtype, num);
+  data.set(values);
   return new Tensor(data, [num]);
 }
 
 /** The identity matrix, `n × m` (square unless `m` is given). */
 export function eye(n: number, m: number = n, options: DTypeOptions = {}): Tensor {
   const dims = checkShape('eye', [n, m]);
-  const out = zeros(dims, options);
+  const out = filled('eye', dims, 0, options.dtype);
   for (let i = 0; i < Math.min(n, m); i++) out.data[i * m + i] = 1;
   return out;
 }

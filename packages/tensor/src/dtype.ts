@@ -47,6 +47,11 @@ export function floatTypeOf(dtype: DType): FloatDType {
   return dtype === 'int32' ? 'float32' : dtype;
 }
 
+/** Whether `v` survives a store into an Int32Array unchanged. */
+export function isInt32(v: number): boolean {
+  return Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31;
+}
+
 export function checkDType(op: string, dtype: unknown): DType {
   if (!isDType(dtype)) {
     throw new DTypeError(

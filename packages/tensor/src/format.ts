@@ -24,9 +24,11 @@ export function formatTensor(t: Tensor): string {
   const fmt = (v: number): string => {
     if (isInt) return String(v);
     if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
-    if (useExp) return v.toExponential(4);
-    if (allIntegral) return `${v}.`;
-    return v.toFixed(4);
+    // PyTorch's forms: `1.5000e+00`, `-0.`, `0.1235` (two-digit exponents, the sign of zero kept).
+    if (useExp) return v.toExponential(4).replace(/e([+-])(\d)$/, 'e$10$2');
+    const sign = Object.is(v, -0) ? '-' : '';
+    if (allIntegral) return `${sign}${v}.`;
+    return `${sign}${v.toFixed(4)}`;
   };
   const width = values.reduce((w, v) => Math.max(w, fmt(v).length), 1);
   const cell = (v: number) => fmt(v).padStart(width);

@@ -1,5 +1,5 @@
-import { allocate, checkDType, type DType } from './dtype.js';
-import { ArgumentError, formatShape } from './errors.js';
+import { allocate, checkDType, type DType, type FloatDType } from './dtype.js';
+import { ArgumentError, DTypeError, formatShape } from './errors.js';
 import { checkShape, type Shape, sizeOf } from './shape.js';
 import { assertTensor, Tensor } from './tensor.js';
 
@@ -30,9 +30,7 @@ export class Generator {
   private spare: number | null = null;
 
   constructor(seed = 0) {
-    if (!Number.isSafeInteger(seed) || seed < 0) {
-      throw new ArgumentError('Generator', `seed must be an integer in [0, 2^53), got ${seed}`);
-    }
+    checkSeed('Generator', seed);
     let x = (seed >>> 0) ^ Math.imul(Math.floor(seed / 2 ** 32), 0x9e3779b9);
     const next = () => {
       x = (x + 0x9e3779b9) | 0;
@@ -96,12 +94,43 @@ export class Generator {
   }
 
   setState(state: GeneratorState): void {
-    const w = state?.words;
-    if (!Array.isArray(w) || w.length !== 4 || w.some((v) => !Number.isInteger(v))) {
-      throw new ArgumentError('Generator.setState', 'state.words must be four 32-bit integers');
+    const op = 'Generator.setState';
+    const w: unknown = state?.words;
+    const isWord = (v: unknown) =>
+      Number.isInteger(v) && (v as number) >= -(2 ** 31) && (v as number) < 2 ** 32;
+    if (!Array.isArray(w) || w.length !== 4 || !w.every(isWord)) {
+      throw new ArgumentError(
+        op,
+        `state.words must be four 32-bit integers, got ${JSON.stringify(w)}`,
+      );
     }
-    [this.a, this.b, this.c, this.d] = w.map((v) => v | 0) as [number, number, number, number];
-    this.spare = state.spareNormal ?? null;
+    // xoshiro's all-zero state is a fixed point: the generator would return 0 forever.
+    if (w.every((v) => (v | 0) === 0)) {
+      throw new ArgumentError(
+        op,
+        'state.words must not all be zero (xoshiro would only output 0); use getState() output',
+      );
+    }
+    const spare: unknown = state.spareNormal ?? null;
+    if (spare !== null && typeof spare !== 'number') {
+      throw new ArgumentError(
+        op,
+        `state.spareNormal must be a number or null, got ${String(spare)}`,
+      );
+    }
+    [this.a, this.b, this.c, this.d] = w.map((v: number) => v | 0) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    this.spare = spare;
+  }
+}
+
+function checkSeed(op: string, seed: unknown): void {
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
+    throw new ArgumentError(op, `seed must be an integer in [0, 2^53), got ${String(seed)}`);
   }
 }
 
@@ -118,7 +147,13 @@ export interface RandomOptions {
 }
 
 /** Randomness is explicit: every random op takes a seed or a generator. */
-function generatorFrom(op: string, options: RandomOptions): Generator {
+function generatorFrom(op: string, options: RandomOptions | undefined): Generator {
+  if (options === undefined || options === null) {
+    throw new ArgumentError(
+      op,
+      'needs { seed } or { generator }: randomness in Nabla is always explicit',
+    );
+  }
   if (options.generator !== undefined) {
     if (!(options.generator instanceof Generator)) {
       throw new ArgumentError(op, 'generator must be a Generator');
@@ -134,13 +169,28 @@ function generatorFrom(op: string, options: RandomOptions): Generator {
       'needs { seed } or { generator }: randomness in Nabla is always explicit',
     );
   }
+  checkSeed(op, options.seed);
   return new Generator(options.seed);
 }
 
-function floatDType(op: string, dtype: DType | undefined): 'float32' | 'float64' {
+function floatDType(op: string, dtype: DType | undefined): FloatDType {
   const d = checkDType(op, dtype ?? 'float32');
-  if (d === 'int32') throw new ArgumentError(op, 'samples floats; use randint for integers');
+  if (d === 'int32') {
+    throw new DTypeError(op, "samples floats, got dtype 'int32'; use randint for integers");
+  }
   return d;
+}
+
+/** The largest value of `dtype` strictly below the finite number `x`. */
+function largestBelow(x: number, dtype: FloatDType): number {
+  const f = dtype === 'float32' ? new Float32Array(1) : new Float64Array(1);
+  f[0] = x;
+  if (f[0]! < x) return f[0]!;
+  if (f[0] === 0) f[0] = -0;
+  // IEEE-754 order matches integer order of the bit pattern within one sign: step it by one.
+  if (f instanceof Float32Array) new Int32Array(f.buffer)[0]! += f[0]! > 0 ? -1 : 1;
+  else new BigInt64Array(f.buffer)[0]! += f[0]! > 0 ? -1n : 1n;
+  return f[0]!;
 }
 
 export interface UniformOptions extends RandomOptions {
@@ -150,22 +200,25 @@ export interface UniformOptions extends RandomOptions {
   high?: number;
 }
 
-/** Uniform samples in `[low, high)` (default [0, 1)). */
+/** Uniform samples in `[low, high)` (default [0, 1)); `low === high` gives `low` everywhere. */
 export function rand(shape: Shape, options: UniformOptions): Tensor {
   const dims = checkShape('rand', shape);
-  const dtype = floatDType('rand', options.dtype);
-  const low = options.low ?? 0;
-  const high = options.high ?? 1;
+  const dtype = floatDType('rand', options?.dtype);
+  const low = options?.low ?? 0;
+  const high = options?.high ?? 1;
   if (!(Number.isFinite(low) && Number.isFinite(high) && low <= high)) {
     throw new ArgumentError('rand', `needs finite low <= high, got low=${low}, high=${high}`);
   }
   const g = generatorFrom('rand', options);
   const data = allocate(dtype, sizeOf(dims));
   const width = high - low;
-  if (dtype === 'float32') {
-    for (let i = 0; i < data.length; i++) data[i] = low + width * g.nextFloat32();
-  } else {
-    for (let i = 0; i < data.length; i++) data[i] = low + width * g.nextFloat64();
+  // `low + width * u` with u < 1 can still round up to `high` (in float32 above 1, or wherever
+  // the spacing of the dtype exceeds width * 2^-24); the interval is half-open, so step below.
+  const top = width > 0 ? largestBelow(high, dtype) : low;
+  const next = dtype === 'float32' ? () => g.nextFloat32() : () => g.nextFloat64();
+  for (let i = 0; i < data.length; i++) {
+    data[i] = low + width * next();
+    if (data[i]! >= high) data[i] = top;
   }
   return new Tensor(data, dims);
 }
@@ -178,9 +231,9 @@ export interface NormalOptions extends RandomOptions {
 /** Normal samples, standard unless `mean`/`std` are given (Box–Muller). */
 export function randn(shape: Shape, options: NormalOptions): Tensor {
   const dims = checkShape('randn', shape);
-  const dtype = floatDType('randn', options.dtype);
-  const mean = options.mean ?? 0;
-  const std = options.std ?? 1;
+  const dtype = floatDType('randn', options?.dtype);
+  const mean = options?.mean ?? 0;
+  const std = options?.std ?? 1;
   if (!(Number.isFinite(mean) && Number.isFinite(std) && std >= 0)) {
     throw new ArgumentError(
       'randn',
@@ -208,8 +261,8 @@ export function randint(low: number, high: number, shape: Shape, options: Random
     );
   }
   if (
-    options.dtype !== 'float32' &&
-    options.dtype !== 'float64' &&
+    options?.dtype !== 'float32' &&
+    options?.dtype !== 'float64' &&
     (low < -(2 ** 31) || high > 2 ** 31)
   ) {
     throw new ArgumentError('randint', `[${low}, ${high}) does not fit int32; pass a float dtype`);
@@ -235,11 +288,11 @@ export function bernoulli(p: number | Tensor, options: BernoulliOptions): Tensor
   let probs: ArrayLike<number>;
   let dims: number[];
   if (typeof p === 'number') {
-    dims = checkShape(op, options.shape ?? []);
+    dims = checkShape(op, options?.shape ?? []);
     probs = { length: 1, 0: p };
   } else {
     assertTensor(op, p, 'p');
-    if (options.shape !== undefined) {
+    if (options?.shape !== undefined) {
       throw new ArgumentError(
         op,
         `shape is taken from the probability tensor ${formatShape(p.shape)}; do not pass shape`,
@@ -253,7 +306,7 @@ export function bernoulli(p: number | Tensor, options: BernoulliOptions): Tensor
     if (!(v >= 0 && v <= 1))
       throw new ArgumentError(op, `probability ${v} at position ${i} is outside [0, 1]`);
   }
-  const dtype = floatDType(op, options.dtype);
+  const dtype = floatDType(op, options?.dtype);
   const g = generatorFrom(op, options);
   const data = allocate(dtype, sizeOf(dims));
   const scalar = probs.length === 1 && typeof p === 'number';

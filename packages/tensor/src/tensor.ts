@@ -21,6 +21,16 @@ export class Tensor {
 
   /** Prefer the `tensor(...)`, `zeros(...)` and other creation functions. */
   constructor(data: TypedArray, shape: Shape) {
+    // Ops pass shapes they have already checked; this catches direct callers, for whom a NaN or
+    // negative dimension would otherwise surface as a RangeError or a silently odd size.
+    for (const d of shape) {
+      if (!Number.isInteger(d) || d < 0) {
+        throw new ShapeError(
+          'Tensor',
+          `shape ${formatShape(shape)} has an invalid dimension ${d}; dimensions are non-negative integers`,
+        );
+      }
+    }
     const size = sizeOf(shape);
     if (data.length !== size) {
       throw new ShapeError(

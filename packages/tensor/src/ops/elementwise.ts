@@ -45,8 +45,24 @@ export const sub = (a: Operand, b: Operand): Tensor => binary('sub', a, b, 'prom
 export const mul = (a: Operand, b: Operand): Tensor => binary('mul', a, b, 'promote');
 /** `a / b`, broadcasting; true division, so int32 operands give float32 (as in PyTorch). */
 export const div = (a: Operand, b: Operand): Tensor => binary('div', a, b, 'float');
-/** `a ** b`, broadcasting. */
-export const pow = (a: Operand, b: Operand): Tensor => binary('pow', a, b, 'promote');
+/**
+ * `a ** b`, broadcasting. An int32 result cannot hold `2 ** -1`, so (as in PyTorch) integer
+ * powers with a negative integer exponent are refused rather than truncated to 0.
+ */
+export function pow(a: Operand, b: Operand): Tensor {
+  const ta = toTensor('pow', a, dtypeHint(b), 'first operand');
+  const tb = toTensor('pow', b, ta.dtype, 'second operand');
+  if (ta.dtype === 'int32' && tb.dtype === 'int32') {
+    const negative = tb.data.find((v) => v < 0);
+    if (negative !== undefined) {
+      throw new ArgumentError(
+        'pow',
+        `int32 to the negative power ${negative} is not an integer; convert the base with astype(x, 'float32')`,
+      );
+    }
+  }
+  return binary('pow', ta, tb, 'promote');
+}
 /** Elementwise maximum; NaN propagates. */
 export const maximum = (a: Operand, b: Operand): Tensor => binary('maximum', a, b, 'promote');
 /** Elementwise minimum; NaN propagates. */
@@ -111,12 +127,14 @@ export function clamp(x: Tensor, options: ClampOptions): Tensor {
   if (Number.isNaN(lo) || Number.isNaN(hi) || lo > hi) {
     throw new ArgumentError('clamp', `bounds must satisfy min <= max, got min=${lo}, max=${hi}`);
   }
-  const dtype =
-    x.dtype === 'int32' && Number.isInteger(lo) && Number.isInteger(hi)
-      ? 'int32'
-      : floatTypeOf(x.dtype);
+  // An int32 tensor stays int32 when the bounds are integers or absent (±∞); an integer bound
+  // beyond int32 clamps exactly like the int32 limit, and narrowing it keeps the store exact.
+  const intBound = (v: number) => Number.isInteger(v) || !Number.isFinite(v);
+  const keepsInt = x.dtype === 'int32' && intBound(lo) && intBound(hi);
+  const dtype = keepsInt ? 'int32' : floatTypeOf(x.dtype);
   const out = new Tensor(allocate(dtype, x.size), x.shape);
-  kernels().clamp(x.data, out.data, lo, hi);
+  const limit = (v: number) => Math.min(2 ** 31 - 1, Math.max(-(2 ** 31), v));
+  kernels().clamp(x.data, out.data, keepsInt ? limit(lo) : lo, keepsInt ? limit(hi) : hi);
   return out;
 }
 

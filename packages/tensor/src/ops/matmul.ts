@@ -1,7 +1,7 @@
 import { kernels } from '../backend.js';
 import { allocate, type FloatArray, promoteTypes } from '../dtype.js';
 import { DTypeError, formatShape, ShapeError } from '../errors.js';
-import { broadcastShapes, broadcastStrides, sizeOf } from '../shape.js';
+import { broadcastShapes, broadcastStrides, type Shape, sizeOf } from '../shape.js';
 import { assertTensor, Tensor } from '../tensor.js';
 import { astype } from './shape.js';
 
@@ -55,7 +55,7 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   }
   const aBatch = a.shape.slice(0, -2);
   const bBatch = b.shape.slice(0, -2);
-  const batch = broadcastShapes(op, aBatch, bBatch);
+  const batch = batchShape(a, b, aBatch, bBatch);
   const count = sizeOf(batch);
   const out = allocate(dtype, count * m * n) as FloatArray;
   if (count > 0 && m * n > 0) {
@@ -93,4 +93,16 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   if (a.rank > 1) shape.push(m);
   if (b.rank > 1) shape.push(n);
   return new Tensor(out, shape);
+}
+
+/** The broadcast batch axes, with an error that shows both full shapes, not just their batches. */
+function batchShape(a: Tensor, b: Tensor, aBatch: Shape, bBatch: Shape): number[] {
+  try {
+    return broadcastShapes('matmul', aBatch, bBatch);
+  } catch {
+    throw new ShapeError(
+      'matmul',
+      `batch dimensions ${formatShape(aBatch)} and ${formatShape(bBatch)} do not broadcast (${formatShape(a.shape)} @ ${formatShape(b.shape)}); each must match or be 1`,
+    );
+  }
 }

@@ -2,7 +2,7 @@ import { kernels } from '../backend.js';
 import { allocate, type DType, floatTypeOf } from '../dtype.js';
 import { ArgumentError, formatShape, ShapeError } from '../errors.js';
 import type { ReduceKernel } from '../kernels/types.js';
-import { normalizeAxes, normalizeAxis } from '../shape.js';
+import { normalizeAxes, normalizeAxis, sizeOf } from '../shape.js';
 import { assertTensor, Tensor } from '../tensor.js';
 import { div, exp, log, sub } from './elementwise.js';
 
@@ -52,7 +52,8 @@ function reduceAxis(x: Tensor, axis: number, kernel: ReduceKernel, dtype: DType)
   for (let i = axis + 1; i < shape.length; i++) inner *= shape[i]!;
   const outShape = shape.map((d, i) => (i === axis ? 1 : d));
   const out = allocate(dtype, outer * inner);
-  kernel(x.data, out, outer, shape[axis]!, inner);
+  // Kernels are promised length >= 1; an empty sum is the zeros `allocate` already gave.
+  if (shape[axis]! > 0) kernel(x.data, out, outer, shape[axis]!, inner);
   return new Tensor(out, outShape);
 }
 
@@ -168,6 +169,7 @@ export function reducedCount(x: Tensor, axis: number | readonly number[] | undef
 /** Variance, `Σ(x − mean)² / (N − correction)`, with PyTorch's default correction of 1. */
 export function variance(x: Tensor, options: VarianceOptions = {}): Tensor {
   assertTensor('variance', x);
+  normalizeAxes('variance', options.axis, x.rank);
   const correction = options.correction ?? 1;
   if (!Number.isFinite(correction) || correction < 0) {
     throw new ArgumentError(
@@ -193,6 +195,12 @@ export function logsumexp(x: Tensor, options: ReduceOptions = {}): Tensor {
   assertTensor('logsumexp', x);
   if (x.dtype === 'int32') x = new Tensor(castCopy(x, 'float32'), x.shape);
   const axes = normalizeAxes('logsumexp', options.axis, x.rank);
+  const keepDims = options.keepDims ?? false;
+  if (axes.some((a) => x.shape[a] === 0)) {
+    // The log of an empty sum: −∞, as in PyTorch (there is no maximum to shift by).
+    const shape = reducedShape(x.shape, axes, keepDims);
+    return new Tensor(allocate(x.dtype, sizeOf(shape)).fill(Number.NEGATIVE_INFINITY), shape);
+  }
   const shift = max(x, { axis: axes, keepDims: true });
   const s = shift.data;
   for (let i = 0; i < s.length; i++) if (!Number.isFinite(s[i]!)) s[i] = 0;
@@ -200,7 +208,7 @@ export function logsumexp(x: Tensor, options: ReduceOptions = {}): Tensor {
   const out = log(summed);
   const o = out.data;
   for (let i = 0; i < o.length; i++) o[i] = o[i]! + s[i]!;
-  return new Tensor(o, reducedShape(x.shape, axes, options.keepDims ?? false));
+  return new Tensor(o, reducedShape(x.shape, axes, keepDims));
 }
 
 /** `exp(x) / Σ exp(x)` along `axis` (default last), shift-invariant and overflow-free. */

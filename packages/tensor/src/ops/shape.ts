@@ -20,6 +20,15 @@ export function reshape(x: Tensor, shape: Shape): Tensor {
   if (!Array.isArray(shape))
     throw new ArgumentError('reshape', `shape must be an array, got ${String(shape)}`);
   const dims = Array.from(shape);
+  // Every entry but the -1 must already be a valid dimension, or the inference below is nonsense.
+  for (const d of dims) {
+    if (d !== -1 && (typeof d !== 'number' || !Number.isInteger(d) || d < 0)) {
+      throw new ShapeError(
+        'reshape',
+        `shape ${formatShape(dims)} has an invalid dimension ${String(d)}; use non-negative integers and at most one -1`,
+      );
+    }
+  }
   const inferred = dims.indexOf(-1);
   if (inferred !== -1) {
     if (dims.indexOf(-1, inferred + 1) !== -1) {
@@ -260,6 +269,7 @@ export function concat(tensors: readonly Tensor[], options: AxisOptions = {}): T
 /** Joins tensors of one shape along a new axis. */
 export function stack(tensors: readonly Tensor[], options: AxisOptions = {}): Tensor {
   checkTensorList('stack', tensors);
+  checkSameDType('stack', tensors);
   const first = tensors[0]!;
   for (const [i, t] of tensors.entries()) {
     if (!shapesEqual(t.shape, first.shape)) {
@@ -396,14 +406,19 @@ export function oneHot(indices: Tensor, numClasses: number, options: OneHotOptio
 
 /**
  * Converts to another dtype (a copy, even when the dtype is unchanged). Floats become int32 by
- * truncation toward zero, as in PyTorch; NaN becomes 0.
+ * truncation toward zero, as in PyTorch; beyond int32 they saturate (±∞ to the int32 limits) and
+ * NaN becomes 0, like WebAssembly's saturating conversion (PyTorch leaves these undefined).
  */
 export function astype(x: Tensor, dtype: DType): Tensor {
   assertTensor('astype', x);
   const out = allocate(checkDType('astype', dtype), x.size);
   if (dtype === 'int32' && x.dtype !== 'int32') {
     const src = x.data;
-    for (let i = 0; i < src.length; i++) out[i] = Math.trunc(src[i]!) | 0;
+    for (let i = 0; i < src.length; i++) {
+      const v = src[i]!;
+      out[i] =
+        v !== v ? 0 : v >= 2 ** 31 - 1 ? 2 ** 31 - 1 : v <= -(2 ** 31) ? -(2 ** 31) : Math.trunc(v);
+    }
   } else {
     out.set(x.data);
   }
