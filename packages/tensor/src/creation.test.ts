@@ -216,7 +216,9 @@ describe('ranges', () => {
           const stop = start + (down ? -length : length);
           const t = arange(start, stop, s, { dtype: 'int32' });
           expect(t.size).toBe(Math.ceil(length / step));
-          t.data.forEach((v, i) => expect(v).toBe(start + i * s + 0));
+          expect(Array.from(t.data)).toEqual(
+            Array.from({ length: t.size }, (_, i) => start + i * s + 0),
+          );
         },
       ),
     );

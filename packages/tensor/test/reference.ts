@@ -1,5 +1,7 @@
 // Naive references the property tests compare against: plain loops over multi-indices, written
 // without the strides, odometers and fast paths of the code under test.
+import { type AllCloseOptions, expectAllClose } from '@nabla/testkit';
+import { expect } from 'vitest';
 import type { Tensor } from '../src/index.js';
 
 export function sizeOfShape(shape: readonly number[]): number {
@@ -120,10 +122,12 @@ export function matmulRef(
   return { shape, values };
 }
 
-/** Nested arrays of `shape` from flat row-major `values` (a number for shape []). */
-export function nest(shape: readonly number[], values: readonly number[]): unknown {
-  if (shape.length === 0) return values[0];
-  const [d, ...rest] = shape;
-  const inner = sizeOfShape(rest);
-  return Array.from({ length: d! }, (_, i) => nest(rest, values.slice(i * inner, (i + 1) * inner)));
+/** Asserts that `t` has the reference's shape and values (within tolerance). */
+export function expectMatches(
+  t: Tensor,
+  ref: { shape: readonly number[]; values: readonly number[] },
+  options: AllCloseOptions = {},
+): void {
+  expect(t.shape).toEqual(ref.shape);
+  expectAllClose(t.data, [...ref.values], options);
 }
