@@ -200,7 +200,8 @@ export function arange(start: number, stop?: number, step = 1, options: DTypeOpt
     );
   }
   const dtype = checkDType('arange', options.dtype ?? 'float32');
-  const n = Math.ceil((stop - start) / step);
+  // max(0, ·) also turns the -0 of ceil(0 / -1) into 0, so the shape is [0], not [-0].
+  const n = Math.max(0, Math.ceil((stop - start) / step));
   checkShape('arange', [n]);
   if (dtype === 'int32' && !(isInt32(start) && isInt32(step) && isInt32(start + (n - 1) * step))) {
     throw new ArgumentError(

@@ -352,6 +352,7 @@ describe('softmax and logSoftmax', () => {
   it('logSoftmax stays finite where softmax underflows', () => {
     const ls = logSoftmax(tensor([0, -1e4], { dtype: 'float64' }));
     expect(ls.toArray()).toEqual([0, -1e4]);
+    expect(sum(exp(logSoftmax(tensor([3, 1e4, -1e4])))).item()).toBeCloseTo(1, 6);
     expect(softmax(tensor([1e4, -1e4])).toArray()).toEqual([1, 0]);
   });
 

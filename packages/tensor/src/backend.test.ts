@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { add, jsKernels, type Kernels, kernels, matmul, setKernels, sum, tensor } from './index.js';
+
+describe('the kernel seam', () => {
+  afterEach(() => {
+    setKernels(jsKernels);
+  });
+
+  it('uses the TypeScript kernels by default', () => {
+    expect(kernels()).toBe(jsKernels);
+    expect(kernels().name).toBe('js');
+  });
+
+  it('setKernels swaps the backend every op calls and returns the previous one', () => {
+    const calls: string[] = [];
+    const spy: Kernels = {
+      ...jsKernels,
+      name: 'spy',
+      matmul: (args) => {
+        calls.push(`matmul ${args.m}x${args.k}x${args.n}`);
+        jsKernels.matmul(args);
+      },
+      binary: {
+        ...jsKernels.binary,
+        add: (...args) => {
+          calls.push('add');
+          jsKernels.binary.add(...args);
+        },
+      },
+      reduce: {
+        ...jsKernels.reduce,
+        sum: (...args) => {
+          calls.push('sum');
+          jsKernels.reduce.sum(...args);
+        },
+      },
+    };
+    expect(setKernels(spy)).toBe(jsKernels);
+    expect(kernels().name).toBe('spy');
+    const out = matmul(tensor([[1, 2]]), tensor([[3], [4]]));
+    expect(out.item()).toBe(11);
+    expect(add(tensor([1]), 1).item()).toBe(2);
+    expect(sum(tensor([1, 2])).item()).toBe(3);
+    expect(calls).toEqual(['matmul 1x2x1', 'add', 'sum']);
+    expect(setKernels(jsKernels)).toBe(spy);
+  });
+});
