@@ -53,7 +53,8 @@ export function checkShape(op: string, shape: unknown): number[] {
 export function normalizeAxis(op: string, axis: number, rank: number): number {
   if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
     const range = rank === 0 ? 'a 0-d tensor has no axes' : `valid axes are -${rank}..${rank - 1}`;
-    throw new ShapeError(op, `axis ${axis} is out of range for rank ${rank}; ${range}`);
+    const shown = typeof axis === 'number' ? String(axis) : JSON.stringify(axis);
+    throw new ShapeError(op, `axis ${shown} is out of range for rank ${rank}; ${range}`);
   }
   return axis < 0 ? axis + rank : axis;
 }

@@ -12,8 +12,23 @@ export function unaryKernel(fn: (x: number) => number): UnaryKernel {
   };
 }
 
-/** Builds a broadcasting binary kernel from a scalar function (see `unaryKernel` on closures). */
-export function binaryKernel(fn: (a: number, b: number) => number): BinaryKernel {
+/**
+ * Builds a broadcasting binary kernel from a scalar function (see `unaryKernel` on closures).
+ * `intFn`, if given, replaces `fn` when the output is int32: `a * b` in doubles loses the low
+ * bits of products beyond 2^53, so int32 multiplication must wrap with `Math.imul` instead.
+ */
+export function binaryKernel(
+  fn: (a: number, b: number) => number,
+  intFn?: (a: number, b: number) => number,
+): BinaryKernel {
+  const floatKernel = stridedKernel(fn);
+  if (intFn === undefined) return floatKernel;
+  const intKernel = stridedKernel(intFn);
+  return (a, aStrides, b, bStrides, out, outShape) =>
+    (out instanceof Int32Array ? intKernel : floatKernel)(a, aStrides, b, bStrides, out, outShape);
+}
+
+function stridedKernel(fn: (a: number, b: number) => number): BinaryKernel {
   return (a, aStrides, b, bStrides, out, outShape) => {
     const n = out.length;
     if (n === 0) return;

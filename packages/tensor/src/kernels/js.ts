@@ -22,7 +22,7 @@ export const jsKernels: Kernels = {
   binary: {
     add: binaryKernel((a, b) => a + b),
     sub: binaryKernel((a, b) => a - b),
-    mul: binaryKernel((a, b) => a * b),
+    mul: binaryKernel((a, b) => a * b, Math.imul),
     div: binaryKernel((a, b) => a / b),
     pow: binaryKernel(Math.pow),
     maximum: binaryKernel((a, b) => (a !== a || b !== b ? Number.NaN : a > b ? a : b)),

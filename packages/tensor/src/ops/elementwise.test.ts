@@ -477,3 +477,83 @@ describe('0-d and empty tensors', () => {
     );
   });
 });
+
+describe('float32 and int32 kernels', () => {
+  it('float32 add/sub/mul/div are the float64 result rounded once, with broadcasting', () => {
+    const pair = broadcastablePairArb().chain(([sa, sb]) =>
+      fc.tuple(
+        tensorArb({ shape: sa, dtype: 'float32' }),
+        tensorArb({ shape: sb, dtype: 'float32', minAbs: 0.01 }),
+      ),
+    );
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        for (const [, op, fn] of binaries.slice(0, 4)) {
+          const out = op(a, b);
+          expect(out.dtype).toBe('float32');
+          const ref = elementwiseRef(a, b, (x, y) => Math.fround(fn(x, y)));
+          expect(out.shape).toEqual(ref.shape);
+          expect(Array.from(out.data)).toEqual(ref.values);
+        }
+      }),
+      { numRuns: runs(60) },
+    );
+  });
+
+  it('int32 arithmetic wraps around like PyTorch and C', () => {
+    const pair = broadcastablePairArb().chain(([sa, sb]) =>
+      fc.tuple(
+        tensorArb({ shape: sa, dtype: 'int32', values: fc.integer() }),
+        tensorArb({ shape: sb, dtype: 'int32', values: fc.integer() }),
+      ),
+    );
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        expectMatches(
+          add(a, b),
+          elementwiseRef(a, b, (x, y) => (x + y) | 0),
+          { rtol: 0, atol: 0 },
+        );
+        expectMatches(
+          mul(a, b),
+          elementwiseRef(a, b, (x, y) => Math.imul(x, y)),
+          {
+            rtol: 0,
+            atol: 0,
+          },
+        );
+        expectMatches(maximum(a, b), elementwiseRef(a, b, Math.max), { rtol: 0, atol: 0 });
+      }),
+      { numRuns: runs(60) },
+    );
+  });
+
+  it('mixed dtypes compute in the promoted dtype', () => {
+    const pair = broadcastablePairArb().chain(([sa, sb]) =>
+      fc.tuple(
+        tensorArb({ shape: sa, dtype: 'int32' }),
+        tensorArb({ shape: sb, dtype: 'float32' }),
+        tensorArb({ shape: sb, dtype: 'float64' }),
+      ),
+    );
+    fc.assert(
+      fc.property(pair, ([i, f, d]) => {
+        const a = sub(i, f);
+        expect(a.dtype).toBe('float32');
+        expectMatches(
+          a,
+          elementwiseRef(i, f, (x, y) => Math.fround(x - y)),
+          { rtol: 0, atol: 0 },
+        );
+        const b = sub(f, d);
+        expect(b.dtype).toBe('float64');
+        expectMatches(
+          b,
+          elementwiseRef(f, d, (x, y) => x - y),
+          { rtol: 0, atol: 0 },
+        );
+      }),
+      { numRuns: runs(40) },
+    );
+  });
+});

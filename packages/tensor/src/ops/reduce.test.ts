@@ -145,6 +145,47 @@ describe('sum and mean', () => {
   });
 });
 
+describe('float32 and int32 reductions', () => {
+  it('agree with the float64 reduction of the same values', () => {
+    fc.assert(
+      fc.property(
+        withAxesArb({ minDim: 1, dtype: 'float32' }),
+        withAxesArb({ minDim: 1, dtype: 'int32', min: -1000, max: 1000 }),
+        (f, i) => {
+          for (const { x, axes, given } of [f, i]) {
+            const ref = (fn: (v: number[]) => number) => reduceRef(x, axes, fn).values;
+            const tol = { rtol: 1e-6, atol: 1e-5 };
+            expect(sum(x, { axis: given }).dtype).toBe(x.dtype);
+            expectAllClose(sum(x, { axis: given }).data, ref(naiveSum), tol);
+            expectAllClose(mean(x, { axis: given }).data, ref(naiveMean).map(Math.fround), tol);
+            // Exact, but -0 and 0 count as equal (max keeps the first of equal values).
+            const exact = { rtol: 0, atol: 0 };
+            expectAllClose(
+              max(x, { axis: given }).data,
+              ref((v) => Math.max(...v)),
+              exact,
+            );
+            expectAllClose(
+              min(x, { axis: given }).data,
+              ref((v) => Math.min(...v)),
+              exact,
+            );
+            expectAllClose(
+              logsumexp(x, { axis: given }).data,
+              ref((v) => {
+                const m = Math.max(...v);
+                return m + Math.log(naiveSum(v.map((y) => Math.exp(y - m))));
+              }),
+              tol,
+            );
+          }
+        },
+      ),
+      { numRuns: runs(80) },
+    );
+  });
+});
+
 describe('max, min, argmax, argmin', () => {
   it('max and min match the naive reduction', () => {
     fc.assert(
@@ -407,7 +448,18 @@ describe('axis errors', () => {
     },
   );
 
+  it('non-number axes are named as given', () => {
+    expect(() => sum(x, { axis: '0' as unknown as number })).toThrow(
+      'sum: axis "0" is out of range for rank 2',
+    );
+  });
+
   it('reductions reject non-tensors', () => {
+    expect(() => sum(undefined as unknown as Tensor)).toThrow(
+      'sum: input must be a Tensor, got undefined',
+    );
+    expect(() => max(undefined as unknown as Tensor)).toThrow('max: input must be a Tensor');
+    expect(() => min(undefined as unknown as Tensor)).toThrow('min: input must be a Tensor');
     expect(() => sum([1, 2] as unknown as Tensor)).toThrow(ArgumentError);
     expect(() => sum([1, 2] as unknown as Tensor)).toThrow('sum: input must be a Tensor');
     expect(() => softmax(null as unknown as Tensor)).toThrow(

@@ -93,6 +93,7 @@ function castCopy(x: Tensor, dtype: DType) {
 
 /** Sum over the given axes (all if omitted); int32 stays int32. */
 export function sum(x: Tensor, options: ReduceOptions = {}): Tensor {
+  assertTensor('sum', x);
   return reduceAxes('sum', x, options, kernels().reduce.sum, x.dtype, true);
 }
 
@@ -109,11 +110,13 @@ export function mean(x: Tensor, options: ReduceOptions = {}): Tensor {
 
 /** Largest value over the given axes; NaN wins. Use `argmax` for the index. */
 export function max(x: Tensor, options: ReduceOptions = {}): Tensor {
+  assertTensor('max', x);
   return reduceAxes('max', x, options, kernels().reduce.max, x.dtype, false);
 }
 
 /** Smallest value over the given axes; NaN wins. Use `argmin` for the index. */
 export function min(x: Tensor, options: ReduceOptions = {}): Tensor {
+  assertTensor('min', x);
   return reduceAxes('min', x, options, kernels().reduce.min, x.dtype, false);
 }
 

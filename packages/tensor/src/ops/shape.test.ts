@@ -303,6 +303,13 @@ describe('slice', () => {
     );
   });
 
+  it('without options is a copy of the whole tensor', () => {
+    const x = tensor([1, 2, 3]);
+    const s = slice(x);
+    expect(s.toArray()).toEqual([1, 2, 3]);
+    expect(s.data).not.toBe(x.data);
+  });
+
   it('takes rows by default and copies', () => {
     const x = tensor([
       [1, 2],

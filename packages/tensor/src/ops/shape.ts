@@ -186,7 +186,7 @@ export interface SliceOptions {
  * A contiguous range along one axis, `x[start:end:step]` in Python. Bounds beyond the axis
  * are clipped to it, as in NumPy and PyTorch; `start >= end` gives an empty axis.
  */
-export function slice(x: Tensor, options: SliceOptions): Tensor {
+export function slice(x: Tensor, options: SliceOptions = {}): Tensor {
   assertTensor('slice', x);
   const axis = normalizeAxis('slice', options.axis ?? 0, x.rank);
   const len = x.shape[axis]!;
