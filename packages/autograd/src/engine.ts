@@ -389,18 +389,10 @@ function unbroadcast<T extends Tensor | Variable>(o: Ops<T>, r: T, input: Variab
     else if (target[i - lead] !== shape[i]) ok = false;
   }
   if (!ok) {
-    // A 1-element gradient of a different rank (matmul of vectors) only needs a reshape.
-    let size = 1;
-    for (const d of shape) size *= d;
-    let want = 1;
-    for (const d of target) want *= d;
-    if (size !== want) {
-      throw new ShapeError(
-        node.def.name,
-        `internal error: backward returned a gradient of shape ${formatShape(shape)} for an input of shape ${formatShape(target)}`,
-      );
-    }
-    return o.reshape(r, target);
+    throw new ShapeError(
+      node.def.name,
+      `internal error: backward returned a gradient of shape ${formatShape(shape)} for an input of shape ${formatShape(target)}`,
+    );
   }
   const summed = axes.length > 0 ? o.sum(r, { axis: axes }) : r;
   return sameShape(o.shape(summed), target) ? summed : o.reshape(summed, target);

@@ -130,9 +130,10 @@ export function gradcheck(
     for (let j = 0; j < n; j++) {
       const original = data[j]!;
       data[j] = original + eps;
+      // Copies: f may return a view of its input (reshape), which the next step overwrites.
       const plus = evaluate().data.data.slice();
       data[j] = original - eps;
-      const minus = evaluate().data.data;
+      const minus = evaluate().data.data.slice();
       data[j] = original;
       for (let r = 0; r < m; r++) {
         const numeric = (plus[r]! - minus[r]!) / (2 * eps);

@@ -14,6 +14,12 @@ const TA = FLAGS[2]!;
 const TB = FLAGS[1]!;
 const TATB = FLAGS[3]!;
 
+function dropAxis(shape: readonly number[], axis: number): number[] {
+  const out = [...shape];
+  out.splice(shape.length + axis, 1);
+  return out;
+}
+
 const MATMUL: OpDef<Required<MatmulOptions>> = {
   name: 'matmul',
   backward: (o, g, n) => {
@@ -49,6 +55,9 @@ const MATMUL: OpDef<Required<MatmulOptions>> = {
       if (tb) gb = o.matmul(G, A, ta ? TATB : TA);
       else gb = ta ? o.matmul(A, G) : o.matmul(A, G, TA);
     }
+    // Drop the restored vector axes again; the engine then sums any batch axes away.
+    if (aVec && ga !== null) ga = o.reshape(ga, dropAxis(o.shape(ga), -2));
+    if (bVec && gb !== null) gb = o.reshape(gb, dropAxis(o.shape(gb), -1));
     return [ga, gb];
   },
 };

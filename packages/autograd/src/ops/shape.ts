@@ -131,7 +131,8 @@ const PAD_SLICE: OpDef<PadSliceOptions> = {
   backward: (o, g, n) => {
     const { axis, start, step } = n.saved;
     const count = n.input(0).shape[axis]!;
-    return [o.slice(g, { axis, start, end: start + (count - 1) * step + 1, step })];
+    const end = count === 0 ? start : start + (count - 1) * step + 1;
+    return [o.slice(g, { axis, start, end, step })];
   },
 };
 /** @internal The adjoint of `slice`: `x` written into zeros of `shape`. */

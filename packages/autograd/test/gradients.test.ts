@@ -1,0 +1,48 @@
+import { runs } from '@nabla/testkit';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+import { gradcheck, gradgradcheck } from '../src/index.js';
+import { rows } from './op-table.js';
+
+/** Exports that are not differentiable ops, so need no row. */
+const NOT_OPS = new Set([
+  'Variable',
+  'variable',
+  'noGrad',
+  'enableGrad',
+  'isGradEnabled',
+  'gradients',
+  'grad',
+  'valueAndGrad',
+  'hvp',
+  'hessian',
+  'jacobian',
+  'gradcheck',
+  'gradgradcheck',
+]);
+
+describe('every differentiable op passes gradcheck', () => {
+  it('has a row for every exported op', () => {
+    const ops = Object.entries(api)
+      .filter(([name, value]) => typeof value === 'function' && !NOT_OPS.has(name))
+      .map(([name]) => name)
+      .sort();
+    const covered = [...new Set(rows.map((r) => r.op))].sort();
+    expect(ops.filter((op) => !covered.includes(op))).toEqual([]);
+    expect(covered.filter((op) => !ops.includes(op))).toEqual([]);
+  });
+
+  for (const row of rows) {
+    const tolerances = { atol: row.atol ?? 1e-5, rtol: row.rtol ?? 1e-3 };
+    it(`${row.op}: gradcheck${row.gradgrad === false ? '' : ' and gradgradcheck'}`, () => {
+      fc.assert(
+        fc.property(row.cases, ({ inputs, f }) => {
+          expect(gradcheck(f, inputs, tolerances).ok).toBe(true);
+          if (row.gradgrad !== false) expect(gradgradcheck(f, inputs, tolerances).ok).toBe(true);
+        }),
+        { numRuns: runs(row.runs ?? 20) },
+      );
+    });
+  }
+});
