@@ -242,16 +242,14 @@ export const rows: OpRow[] = [
         bias: fc.boolean(),
       })
       .chain(({ batch, inF, outF, bias }) =>
-        fc
-          .tuple(floats([...batch, inF]), floats([outF, inF]), floats([outF]))
-          .map(([x, w, b]) =>
-            bias
-              ? {
-                  inputs: [x, w, b],
-                  f: (xv: Variable, wv: Variable, bv: Variable) => ag.linear(xv, wv, bv),
-                }
-              : { inputs: [x, w], f: (xv: Variable, wv: Variable) => ag.linear(xv, wv) },
-          ),
+        fc.tuple(floats([...batch, inF]), floats([outF, inF]), floats([outF])).map(([x, w, b]) =>
+          bias
+            ? {
+                inputs: [x, w, b],
+                f: (xv: Variable, wv: Variable, bv: Variable) => ag.linear(xv, wv, bv),
+              }
+            : { inputs: [x, w], f: (xv: Variable, wv: Variable) => ag.linear(xv, wv) },
+        ),
       ) as fc.Arbitrary<Case>,
   },
 
