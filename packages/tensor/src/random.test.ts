@@ -350,6 +350,10 @@ describe('random errors', () => {
     expect(() => randint(0, 2 ** 32, [1], { seed: 1 })).toThrow(
       'randint: [0, 4294967296) does not fit int32; pass a float dtype',
     );
+    expect(() => randint(0, 2 ** 25, [1], { seed: 1, dtype: 'float32' })).toThrow(
+      'randint: float32 cannot hold every integer in [0, 33554432); use float64 or keep within ±2^24',
+    );
+    expect(randint(-(2 ** 24), 2 ** 24, [3], { seed: 1, dtype: 'float32' }).dtype).toBe('float32');
     expect(() => bernoulli(1.5, { seed: 1 })).toThrow(
       'bernoulli: probability 1.5 at position 0 is outside [0, 1]',
     );

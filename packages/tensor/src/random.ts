@@ -267,6 +267,13 @@ export function randint(low: number, high: number, shape: Shape, options: Random
   ) {
     throw new ArgumentError('randint', `[${low}, ${high}) does not fit int32; pass a float dtype`);
   }
+  // float32 holds every integer only up to 2^24; beyond it a draw could round to `high`.
+  if (options?.dtype === 'float32' && (low < -(2 ** 24) || high > 2 ** 24)) {
+    throw new ArgumentError(
+      'randint',
+      `float32 cannot hold every integer in [${low}, ${high}); use float64 or keep within ±2^24`,
+    );
+  }
   const g = generatorFrom('randint', options);
   const data = allocate(checkDType('randint', options.dtype ?? 'int32'), sizeOf(dims));
   const range = high - low;

@@ -90,6 +90,13 @@ export function broadcastShapes(op: string, a: Shape, b: Shape): number[] {
     }
     out[i] = da === 1 ? db : da;
   }
+  // Two modest operands can broadcast to more elements than a typed array can hold.
+  if (sizeOf(out) > 2 ** 31 - 1) {
+    throw new ShapeError(
+      op,
+      `shapes ${formatShape(a)} and ${formatShape(b)} broadcast to ${formatShape(out)}, ${sizeOf(out)} elements, over 2^31 - 1`,
+    );
+  }
   return out;
 }
 

@@ -37,6 +37,10 @@ describe('Tensor', () => {
     );
   });
 
+  it('a -0 dimension is stored as 0', () => {
+    expect(Object.is(new Tensor(new Float32Array(0), [-0]).shape[0], 0)).toBe(true);
+  });
+
   it('clone copies the data', () => {
     const a = tensor([1, 2]);
     const b = a.clone();

@@ -39,7 +39,8 @@ export class Tensor {
       );
     }
     this.data = data;
-    this.shape = Object.freeze(Array.from(shape));
+    // `+ 0` turns a -0 dimension (from arithmetic like ceil(-0.5)) into 0.
+    this.shape = Object.freeze(Array.from(shape, (d) => d + 0));
     this.dtype = dtypeOf(data);
     this.size = size;
   }

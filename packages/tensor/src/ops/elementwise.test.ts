@@ -50,6 +50,7 @@ import {
   tanh,
   tensor,
   where,
+  zeros,
 } from '../index.js';
 
 type Binary = (a: Operand, b: Operand) => Tensor;
@@ -161,6 +162,15 @@ describe('broadcasting laws', () => {
           Array.from(sub(tensor(s, { dtype: 'float32' }), x).data),
         );
       }),
+    );
+  });
+
+  it('refuses a broadcast result too large for a typed array instead of crashing', () => {
+    const col = zeros([65536, 1]);
+    const row = zeros([1, 65536]);
+    expect(() => add(col, row)).toThrow(ShapeError);
+    expect(() => add(col, row)).toThrow(
+      'add: shapes [65536,1] and [1,65536] broadcast to [65536,65536], 4294967296 elements, over 2^31 - 1',
     );
   });
 

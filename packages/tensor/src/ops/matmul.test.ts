@@ -138,6 +138,12 @@ describe('matmul errors', () => {
     );
   });
 
+  it('refuses a result too large for a typed array', () => {
+    expect(() => matmul(zeros([65536, 0]), zeros([0, 65536]))).toThrow(
+      'matmul: shape [65536,65536] has 4294967296 elements, over 2^31 - 1',
+    );
+  });
+
   it('rejects 0-d operands, int32 and non-tensors', () => {
     expect(() => matmul(zeros([]), zeros([2]))).toThrow(
       'matmul: operands must have at least one axis, got [] @ [2]; use mul for scalars',

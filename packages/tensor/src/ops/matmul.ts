@@ -1,7 +1,7 @@
 import { kernels } from '../backend.js';
 import { allocate, type FloatArray, promoteTypes } from '../dtype.js';
 import { DTypeError, formatShape, ShapeError } from '../errors.js';
-import { broadcastShapes, broadcastStrides, type Shape, sizeOf } from '../shape.js';
+import { broadcastShapes, broadcastStrides, checkShape, type Shape, sizeOf } from '../shape.js';
 import { assertTensor, Tensor } from '../tensor.js';
 import { astype } from './shape.js';
 
@@ -56,6 +56,10 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   const aBatch = a.shape.slice(0, -2);
   const bBatch = b.shape.slice(0, -2);
   const batch = batchShape(a, b, aBatch, bBatch);
+  const shape = [...batch];
+  if (a.rank > 1) shape.push(m);
+  if (b.rank > 1) shape.push(n);
+  checkShape(op, shape);
   const count = sizeOf(batch);
   const out = allocate(dtype, count * m * n) as FloatArray;
   if (count > 0 && m * n > 0) {
@@ -89,9 +93,6 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
       }
     }
   }
-  const shape = [...batch];
-  if (a.rank > 1) shape.push(m);
-  if (b.rank > 1) shape.push(n);
   return new Tensor(out, shape);
 }
 

@@ -567,6 +567,9 @@ describe('gather, indexSelect, oneHot', () => {
       'oneHot: numClasses must be a positive integer, got 0',
     );
     expect(() => oneHot(i32([0]), 2.5)).toThrow('got 2.5');
+    expect(() => oneHot(i32([0, 1]), 2 ** 30)).toThrow(
+      'oneHot: shape [2,1073741824] has 2147483648 elements, over 2^31 - 1',
+    );
     expect(() => oneHot(tensor([0]), 2)).toThrow(DTypeError);
     expect(() => oneHot(tensor([0]), 2)).toThrow('oneHot: indices must be int32, got float32');
     expect(() => oneHot(i32([0]), 2, { dtype: 'bool' as 'int32' })).toThrow(

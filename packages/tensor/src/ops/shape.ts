@@ -389,6 +389,7 @@ export function oneHot(indices: Tensor, numClasses: number, options: OneHotOptio
     throw new DTypeError('oneHot', `indices must be int32, got ${indices.dtype}`);
   }
   const dtype = checkDType('oneHot', options.dtype ?? 'float32');
+  const outShape = checkShape('oneHot', [...indices.shape, numClasses]);
   const out = allocate(dtype, indices.size * numClasses);
   const d = indices.data;
   for (let i = 0; i < d.length; i++) {
@@ -401,7 +402,7 @@ export function oneHot(indices: Tensor, numClasses: number, options: OneHotOptio
     }
     out[i * numClasses + c] = 1;
   }
-  return new Tensor(out, [...indices.shape, numClasses]);
+  return new Tensor(out, outShape);
 }
 
 /**
