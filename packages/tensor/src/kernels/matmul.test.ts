@@ -75,6 +75,19 @@ describe.each(['float64', 'float32'] as const)('matmul kernels in %s', (dtype) =
     },
   );
 
+  it('matmulJs agrees with its naive twin, matmulNaive', () => {
+    fc.assert(
+      fc.property(argsArb(dtype), (s) => {
+        const fast = withOut(s, dtype);
+        const naive = withOut(s, dtype);
+        matmulJs(fast);
+        matmulNaive(naive);
+        expectAllClose(fast.out, naive.out, tol);
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+
   it('matmulJs overwrites stale output', () => {
     const args = withOut(
       {
