@@ -1,6 +1,6 @@
 // Gradient clipping against PyTorch's clip_grad_norm_ and clip_grad_value_.
 import { variable } from '@nabla/autograd';
-import { Tensor } from '@nabla/tensor';
+import { ArgumentError, Tensor } from '@nabla/tensor';
 import { expectAllClose } from '@nabla/testkit';
 import { describe, expect, it } from 'vitest';
 import { clipGradNorm, clipGradValue } from '../src/index.js';
@@ -42,4 +42,34 @@ describe('clipGradValue matches PyTorch', () => {
       });
     });
   }
+});
+
+describe('clipping edge cases', () => {
+  it('returns 0 when no parameter has a gradient', () => {
+    const p = variable([1, 2], { requiresGrad: true, dtype: 'float64' });
+    expect(clipGradNorm([p], 1)).toBe(0);
+    expect(p.grad).toBeNull();
+  });
+
+  it('leaves gradients under the limit as they are', () => {
+    const [p] = paramsWithGrads([[2]], [[0.3, -0.4]]);
+    expect(clipGradNorm(p!, 1)).toBeCloseTo(0.5, 15);
+    expect(Array.from(p!.grad!.data)).toEqual([0.3, -0.4]);
+  });
+
+  it('spreads a non-finite norm as NaN, or throws with errorIfNonfinite', () => {
+    const [p] = paramsWithGrads([[2]], [[Number.POSITIVE_INFINITY, 1]]);
+    expect(() => clipGradNorm([p!], 1, { errorIfNonfinite: true })).toThrow(ArgumentError);
+    expect(Array.from(p!.grad!.data)).toEqual([Number.POSITIVE_INFINITY, 1]);
+    expect(clipGradNorm([p!], 1)).toBe(Number.POSITIVE_INFINITY);
+    expect(Number.isNaN(p!.grad!.data[0])).toBe(true);
+  });
+
+  it('rejects bad arguments by name', () => {
+    const ps = paramsWithGrads([[1]], [[1]]);
+    expect(() => clipGradNorm(ps, -1)).toThrow(/maxNorm must be a finite number >= 0, got -1/);
+    expect(() => clipGradNorm(ps, 1, { normType: 0 })).toThrow(/normType must be a number > 0/);
+    expect(() => clipGradValue(ps, Number.NaN)).toThrow(/clipValue .* got NaN/);
+    expect(() => clipGradValue([1] as never, 1)).toThrow(/params\[0\] must be a Variable/);
+  });
 });

@@ -1,5 +1,6 @@
 // Schedulers resume from state dicts exactly, and reject bad hyperparameters by name.
-import { ArgumentError } from '@nabla/tensor';
+import { variable } from '@nabla/autograd';
+import { ArgumentError, tensor } from '@nabla/tensor';
 import { describe, expect, it } from 'vitest';
 import {
   CosineAnnealingLR,
@@ -141,5 +142,43 @@ describe('schedulers', () => {
     opt.paramGroups[0]!.lr = 1;
     sched.step();
     expect(sched.getLastLr()).toEqual([0.5, 0.01]);
+  });
+});
+
+describe('ReduceLROnPlateau', () => {
+  it('takes a one-element Variable or Tensor as the metric, and rejects NaN', () => {
+    const opt = twoGroupSGD();
+    const sched = new ReduceLROnPlateau(opt, { patience: 0 });
+    sched.step(variable([1]));
+    sched.step(tensor(2));
+    expect(sched.getLastLr()).toEqual([0.010000000000000002, 0.002]);
+    expect(() => sched.step(Number.NaN)).toThrow(/metric must be a number, got NaN/);
+  });
+});
+
+describe('SequentialLR', () => {
+  it('resumes from its state dict, with its schedulers', () => {
+    const make = (opt: ReturnType<typeof twoGroupSGD>) =>
+      new SequentialLR(opt, {
+        schedulers: [
+          new LinearLR(opt, { startFactor: 0.01, totalIters: 5 }),
+          new CosineAnnealingLR(opt, { tMax: 20 }),
+        ],
+        milestones: [5],
+      });
+    const opt = twoGroupSGD();
+    const sched = make(opt);
+    for (let i = 0; i < 7; i++) sched.step();
+    const savedOpt = opt.stateDict();
+    const savedSched = JSON.parse(JSON.stringify(sched.stateDict())) as never;
+    const opt2 = twoGroupSGD();
+    const sched2 = make(opt2);
+    opt2.loadStateDict(savedOpt);
+    sched2.loadStateDict(savedSched);
+    for (let i = 0; i < 20; i++) {
+      sched.step();
+      sched2.step();
+      expect(sched2.getLastLr()).toEqual(sched.getLastLr());
+    }
   });
 });

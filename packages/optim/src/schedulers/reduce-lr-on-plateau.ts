@@ -88,8 +88,12 @@ export class ReduceLROnPlateau implements Scheduler {
     this.lastLr = optimizer.paramGroups.map((g) => g.lr);
   }
 
-  /** Records one epoch's metric, reducing the rates if it has plateaued. */
-  step(metric: number): void {
+  /**
+   * Records one epoch's metric (a number, or a one-element Variable or Tensor such as a
+   * validation loss), reducing the rates if it has plateaued.
+   */
+  step(value: number | { item(): number }): void {
+    const metric = typeof value === 'object' && value !== null ? value.item() : value;
     if (typeof metric !== 'number' || Number.isNaN(metric)) {
       throw new ArgumentError(
         'ReduceLROnPlateau.step',
