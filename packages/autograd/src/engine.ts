@@ -272,7 +272,7 @@ function run<T extends Tensor | Variable>(
       const node = v.node!;
       if (collect && v._need !== need) continue;
       const g = v._pending as T | null;
-      if (g !== null) {
+      if (g !== null && (!collect || feedsTarget(node, need))) {
         if (!collect) v._pending = null;
         const grads = node.def.backward(o, g, node);
         const inputs = node.inputs;
@@ -297,6 +297,12 @@ function run<T extends Tensor | Variable>(
     for (const v of order) v._pending = null;
     for (const v of touched) v._pending = null;
   }
+}
+
+/** Whether some input of `node` is on a path to a target (else its backward would be wasted). */
+function feedsTarget(node: Node, need: number): boolean {
+  for (const input of node.inputs) if (input._need === need) return true;
+  return false;
 }
 
 /**

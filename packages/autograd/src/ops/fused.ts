@@ -39,7 +39,7 @@ function checkReduction(op: string, reduction: unknown): Reduction {
 
 /** Scales the incoming gradient of a reduced loss back to per-element form. */
 function perElement<T>(o: Ops<T>, g: T, reduction: Reduction, count: number, shape: Shape): T {
-  if (reduction === 'none') return o.reshape(g, shape);
+  if (reduction === 'none') return o.shape(g).length === shape.length ? g : o.reshape(g, shape);
   return reduction === 'mean' ? o.div(g, count) : g;
 }
 
@@ -60,15 +60,22 @@ const LINEAR: OpDef = {
     const x = n.input(0);
     const w = n.input(1);
     const [outF, inF] = w.shape as [number, number];
-    const g2 = o.reshape(g, [-1, outF]);
+    // Batch axes (any number, or none) are flattened into one for the weight and bias gradients.
+    const flat = x.rank !== 2;
+    const g2 = flat ? o.reshape(g, [-1, outF]) : g;
     return [
-      // y = x·wᵀ + b: dx = g·w, dw = gᵀ·x (batch axes flattened), db = Σ g over the batch.
+      // y = x·wᵀ + b: dx = g·w, dw = gᵀ·x, db = Σ g over the batch.
       n.needs(0) ? o.matmul(g, o.lift(w)) : null,
-      n.needs(1) ? o.matmul(g2, o.reshape(o.lift(x), [-1, inF]), { transposeA: true }) : null,
-      n.inputs.length > 2 && n.needs(2) ? o.sum(g2, { axis: 0 }) : null,
+      n.needs(1)
+        ? o.matmul(g2, flat ? o.reshape(o.lift(x), [-1, inF]) : o.lift(x), TRANSPOSE_A)
+        : null,
+      n.inputs.length > 2 && n.needs(2) ? o.sum(g2, SUM_ROWS) : null,
     ];
   },
 };
+
+const TRANSPOSE_A = { transposeA: true } as const;
+const SUM_ROWS = { axis: 0 } as const;
 
 /**
  * `x · wᵀ + b` with `w` shaped `[out, in]` (PyTorch's layout), `x` shaped `[..., in]` and the
