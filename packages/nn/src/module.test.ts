@@ -1,5 +1,5 @@
 import { mul, sum, Variable } from '@nabla/autograd';
-import { type DType, Tensor, tensor, zeros } from '@nabla/tensor';
+import { type DType, type Tensor, tensor, zeros } from '@nabla/tensor';
 import { expectAllClose, runs } from '@nabla/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -33,21 +33,33 @@ class Bag extends Module {
 describe('parameter discovery', () => {
   it('finds parameters by walking own properties in definition order, with dotted names', () => {
     const net = new Net();
-    expect(net.namedParameters().map(([n]) => n)).toEqual(['fc1.weight', 'fc1.bias', 'fc2.weight', 'fc2.bias']);
+    expect(net.namedParameters().map(([n]) => n)).toEqual([
+      'fc1.weight',
+      'fc1.bias',
+      'fc2.weight',
+      'fc2.bias',
+    ]);
     expect(net.parameters()).toEqual([net.fc1.weight, net.fc1.bias, net.fc2.weight, net.fc2.bias]);
     expect(net.namedChildren().map(([n]) => n)).toEqual(['fc1', 'act', 'fc2']);
     expect(net.numParameters()).toBe(4 * 8 + 8 + 8 * 2 + 2);
   });
 
   it('discovers parameters in definition order for random module trees (property)', () => {
-    type Spec = { kind: 'param'; size: number } | { kind: 'module'; fields: [string, Spec][] } | { kind: 'list'; items: Spec[] } | { kind: 'other' };
+    type Spec =
+      | { kind: 'param'; size: number }
+      | { kind: 'module'; fields: [string, Spec][] }
+      | { kind: 'list'; items: Spec[] }
+      | { kind: 'other' };
     const name = fc.stringMatching(/^[a-z][a-zA-Z]{0,5}$/);
     const { tree } = fc.letrec<{ tree: Spec; fields: [string, Spec][] }>((tie) => ({
       tree: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         fc.record({ kind: fc.constant('param' as const), size: fc.integer({ min: 0, max: 3 }) }),
         fc.record({ kind: fc.constant('other' as const) }),
-        fc.record({ kind: fc.constant('module' as const), fields: tie('fields') as fc.Arbitrary<[string, Spec][]> }),
+        fc.record({
+          kind: fc.constant('module' as const),
+          fields: tie('fields') as fc.Arbitrary<[string, Spec][]>,
+        }),
         fc.record({
           kind: fc.constant('list' as const),
           items: fc.array(tie('tree') as fc.Arbitrary<Spec>, { maxLength: 3 }),
@@ -69,7 +81,8 @@ describe('parameter discovery', () => {
     /** The expected names: depth first, properties in assignment order, arrays numbered. */
     const expected = (spec: Spec, prefix: string, out: string[]): void => {
       if (spec.kind === 'param') out.push(prefix.slice(0, -1));
-      else if (spec.kind === 'module') for (const [k, s] of spec.fields) expected(s, `${prefix}${k}.`, out);
+      else if (spec.kind === 'module')
+        for (const [k, s] of spec.fields) expected(s, `${prefix}${k}.`, out);
       else if (spec.kind === 'list') {
         spec.items.forEach((s, i) => {
           // Arrays hold parameters and modules; nested arrays are not walked.
@@ -78,13 +91,16 @@ describe('parameter discovery', () => {
       }
     };
     fc.assert(
-      fc.property(tree.filter((s) => s.kind === 'module'), (spec) => {
-        const root = build(spec) as Module;
-        const names: string[] = [];
-        expected(spec, '', names);
-        expect(root.namedParameters().map(([n]) => n)).toEqual(names);
-        expect(Object.keys(root.stateDict())).toEqual(names);
-      }),
+      fc.property(
+        tree.filter((s) => s.kind === 'module'),
+        (spec) => {
+          const root = build(spec) as Module;
+          const names: string[] = [];
+          expected(spec, '', names);
+          expect(root.namedParameters().map(([n]) => n)).toEqual(names);
+          expect(Object.keys(root.stateDict())).toEqual(names);
+        },
+      ),
       { numRuns: runs(200) },
     );
   });
@@ -139,7 +155,8 @@ describe('stateDict / loadStateDict', () => {
     const sd = a.stateDict();
     expect(Object.getPrototypeOf(sd)).toBe(null);
     b.loadStateDict(sd);
-    for (const [k, t] of Object.entries(b.stateDict())) expect(t.toArray()).toEqual(sd[k]!.toArray());
+    for (const [k, t] of Object.entries(b.stateDict()))
+      expect(t.toArray()).toEqual(sd[k]!.toArray());
     // A snapshot: changing the model afterwards does not change it.
     a.parameters()[0]!.data.data[0] = 123;
     expect(sd['0.weight']!.data[0]).not.toBe(123);
@@ -166,9 +183,20 @@ describe('stateDict / loadStateDict', () => {
 
   const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
     fc.record({ kind: fc.constant('drop' as const), index: fc.nat() }),
-    fc.record({ kind: fc.constant('add' as const), name: fc.string({ minLength: 1, maxLength: 6 }) }),
-    fc.record({ kind: fc.constant('reshape' as const), index: fc.nat(), extra: fc.integer({ min: 1, max: 3 }) }),
-    fc.record({ kind: fc.constant('retype' as const), index: fc.nat(), dtype: fc.constantFrom<DType>('float64', 'int32') }),
+    fc.record({
+      kind: fc.constant('add' as const),
+      name: fc.string({ minLength: 1, maxLength: 6 }),
+    }),
+    fc.record({
+      kind: fc.constant('reshape' as const),
+      index: fc.nat(),
+      extra: fc.integer({ min: 1, max: 3 }),
+    }),
+    fc.record({
+      kind: fc.constant('retype' as const),
+      index: fc.nat(),
+      dtype: fc.constantFrom<DType>('float64', 'int32'),
+    }),
     fc.record({ kind: fc.constant('junk' as const), index: fc.nat() }),
   );
 
@@ -232,7 +260,10 @@ describe('stateDict / loadStateDict', () => {
   it('with strict: false reports missing and unexpected keys but still refuses bad shapes', () => {
     const model = new Linear(2, 2, { seed: 1 });
     const other = new Linear(2, 2, { seed: 2 });
-    const result = model.loadStateDict({ weight: other.weight.data, extra: tensor([1]) }, { strict: false });
+    const result = model.loadStateDict(
+      { weight: other.weight.data, extra: tensor([1]) },
+      { strict: false },
+    );
     expect(result).toEqual({ missingKeys: ['bias'], unexpectedKeys: ['extra'] });
     expect(model.weight.toArray()).toEqual(other.weight.toArray());
     expect(() => model.loadStateDict({ weight: zeros([3, 2]) }, { strict: false })).toThrow(
@@ -257,7 +288,9 @@ describe('to(dtype)', () => {
     const before = model.forward(x).data;
     expect(model.to('float64')).toBe(model);
     expect(model.parameters()).toEqual(params);
-    expect(params.every((p) => p.dtype === 'float64' && p.grad === null && p.requiresGrad)).toBe(true);
+    expect(params.every((p) => p.dtype === 'float64' && p.grad === null && p.requiresGrad)).toBe(
+      true,
+    );
     const after = model.forward(tensor([[1, 2, 3, 4]], { dtype: 'float64' }));
     expect(after.dtype).toBe('float64');
     expectAllClose(after.data, before, { rtol: 1e-5, atol: 1e-6 });
@@ -277,7 +310,10 @@ describe('toString', () => {
         ')',
       ].join('\n'),
     );
-    const nested = new Sequential(new Sequential(new Dropout(0.25)), new Linear(1, 1, { dtype: 'float64' }));
+    const nested = new Sequential(
+      new Sequential(new Dropout(0.25)),
+      new Linear(1, 1, { dtype: 'float64' }),
+    );
     expect(String(nested)).toBe(
       [
         'Sequential(',

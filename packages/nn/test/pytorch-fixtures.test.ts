@@ -1,14 +1,13 @@
 // Forward outputs, activation gradients and init gains against PyTorch (scripts/make-fixtures.py).
 import { writeFileSync } from 'node:fs';
-import { sum, Variable } from '@nabla/autograd';
-import { mul } from '@nabla/autograd';
+import { mul, sum, Variable } from '@nabla/autograd';
 import { expectAllClose } from '@nabla/testkit';
 import { describe, expect, it } from 'vitest';
 import {
+  Flatten,
   fromSafetensors,
   GELU,
   Identity,
-  Flatten,
   init,
   LeakyReLU,
   Linear,
@@ -32,7 +31,8 @@ const tolerance = (dtype: string) =>
 const builders: Record<string, (dtype: 'float32' | 'float64') => Module> = {
   linear: (dtype) => new Linear(4, 3, { dtype }),
   'linear-nobias': (dtype) => new Linear(4, 3, { dtype, bias: false }),
-  'tanh-net': (dtype) => new Sequential(new Linear(4, 8, { dtype }), new Tanh(), new Linear(8, 2, { dtype })),
+  'tanh-net': (dtype) =>
+    new Sequential(new Linear(4, 8, { dtype }), new Tanh(), new Linear(8, 2, { dtype })),
   'mlp-relu': (dtype) => mlp([5, 16, 8, 3], { dtype }),
   'mlp-relu-f32': (dtype) => mlp([5, 16, 8, 3], { dtype }),
   'mlp-gelu-dropout': (dtype) => mlp([6, 10, 10, 2], { dtype, activation: 'gelu', dropout: 0.5 }),
@@ -109,7 +109,10 @@ describe('init.calculateGain against torch.nn.init.calculate_gain', () => {
     };
     for (const [key, expected] of Object.entries(fixtures.gains)) {
       const [name, param] = key.split(':');
-      const gain = init.calculateGain(names[name!]!, param === undefined ? undefined : Number(param));
+      const gain = init.calculateGain(
+        names[name!]!,
+        param === undefined ? undefined : Number(param),
+      );
       expect(gain).toBeCloseTo(expected, 14);
     }
   });
