@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mean, mul, sub, variable } from '@nabla/autograd';
-import { ArgumentError } from '@nabla/tensor';
 import { Adam, clipGradNorm, SGD, StepLR } from '@nabla/optim';
+import { ArgumentError } from '@nabla/tensor';
 
 // Fit w to a target with a few optimizer steps: the loss must fall.
 function fit(make) {
