@@ -33,15 +33,15 @@ describe('every differentiable op passes gradcheck', () => {
     expect(covered.filter((op) => !ops.includes(op))).toEqual([]);
   });
 
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
     const tolerances = { atol: row.atol ?? 1e-5, rtol: row.rtol ?? 1e-3 };
-    it(`${row.op}: gradcheck${row.gradgrad === false ? '' : ' and gradgradcheck'}`, () => {
+    it(`${row.op} (row ${i}): gradcheck${row.gradgrad === false ? '' : ' and gradgradcheck'}`, () => {
       fc.assert(
         fc.property(row.cases, ({ inputs, f }) => {
           expect(gradcheck(f, inputs, tolerances).ok).toBe(true);
           if (row.gradgrad !== false) expect(gradgradcheck(f, inputs, tolerances).ok).toBe(true);
         }),
-        { numRuns: runs(row.runs ?? 20) },
+        { numRuns: runs(row.runs ?? 30) },
       );
     });
   }

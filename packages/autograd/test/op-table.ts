@@ -30,7 +30,7 @@ export interface OpRow {
   gradgrad?: boolean;
   atol?: number;
   rtol?: number;
-  /** Property runs (default 20). */
+  /** Property runs (default 30). */
   runs?: number;
 }
 
@@ -222,16 +222,20 @@ export const rows: OpRow[] = [
   axisRow('logSoftmax', (x, axis) => ag.logSoftmax(x, { axis })),
 
   // Matrix products.
-  {
-    op: 'matmul',
-    cases: matmulPairArb({ minDim: 1, maxDim: 3 }).chain((c) =>
-      fc.tuple(floats(c.a), floats(c.b)).map(([a, b]) => ({
-        inputs: [a, b],
-        f: (x: Variable, y: Variable) =>
-          ag.matmul(x, y, { transposeA: c.transposeA, transposeB: c.transposeB }),
-      })),
+  // Every flag combination, with and without broadcasting batch axes (and 1-D operands).
+  ...[false, true].flatMap((transposeA) =>
+    [false, true].map(
+      (transposeB): OpRow => ({
+        op: 'matmul',
+        cases: matmulPairArb({ minDim: 1, maxDim: 3, transposeA, transposeB }).chain((c) =>
+          fc.tuple(floats(c.a), floats(c.b)).map(([a, b]) => ({
+            inputs: [a, b],
+            f: (x: Variable, y: Variable) => ag.matmul(x, y, { transposeA, transposeB }),
+          })),
+        ),
+      }),
     ),
-  },
+  ),
   {
     op: 'linear',
     cases: fc
