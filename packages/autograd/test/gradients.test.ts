@@ -1,8 +1,9 @@
+import { astype, ones } from '@nabla/tensor';
 import { runs } from '@nabla/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
-import { gradcheck, gradgradcheck } from '../src/index.js';
+import { gradcheck, gradgradcheck, variable } from '../src/index.js';
 import { rows } from './op-table.js';
 
 /** Exports that are not differentiable ops, so need no row. */
@@ -42,6 +43,27 @@ describe('every differentiable op passes gradcheck', () => {
           if (row.gradgrad !== false) expect(gradgradcheck(f, inputs, tolerances).ok).toBe(true);
         }),
         { numRuns: runs(row.runs ?? 30) },
+      );
+    });
+  }
+});
+
+describe('every op keeps float32 gradients float32', () => {
+  for (const [i, row] of rows.entries()) {
+    it(`${row.op} (row ${i})`, () => {
+      fc.assert(
+        fc.property(row.cases, ({ inputs, f }) => {
+          const xs = inputs.map((t) => variable(astype(t, 'float32'), { requiresGrad: true }));
+          const y = f(...xs);
+          if (row.op !== 'astype') expect(y.dtype).toBe('float32');
+          y.backward(ones(y.shape, { dtype: y.dtype }), { createGraph: true });
+          for (const x of xs) {
+            if (x.grad === null) continue;
+            expect(x.grad.dtype).toBe('float32');
+            expect(x.gradVariable?.dtype ?? 'float32').toBe('float32');
+          }
+        }),
+        { numRuns: runs(5) },
       );
     });
   }
