@@ -43,7 +43,11 @@ type Found =
  * a child, an array of those is numbered (`layers.0.weight`); everything else (numbers,
  * options, `null` for an absent bias) is ignored. Keep other Variables or Modules a module
  * holds but does not own in `#private` fields, which the walk cannot see. A parameter or module
- * reachable twice is reported once (the first name), and reference cycles are not followed.
+ * reachable twice is reported once by `parameters()` (under its first name) and under every
+ * name by `stateDict()`, as in PyTorch; reference cycles are not followed.
+ *
+ * Integer-like property names (`0`, `1`, …, as `Sequential` uses) come first, in numeric order,
+ * then the others in definition order: that is JavaScript's property order.
  */
 export abstract class Module {
   /** True in training mode (the default); `eval()` clears it, e.g. to turn dropout off. */
@@ -78,7 +82,13 @@ export abstract class Module {
   /** `[name, submodule]` pairs of the direct submodules (`0`, `1`, … in a Sequential). */
   namedChildren(): [string, Module][] {
     const seen = new Set<Module>();
-    return directChildren(this).filter(([, m]) => !seen.has(m) && seen.add(m) !== undefined);
+    const out: [string, Module][] = [];
+    for (const [name, m] of directChildren(this)) {
+      if (seen.has(m)) continue;
+      seen.add(m);
+      out.push([name, m]);
+    }
+    return out;
   }
 
   /** This module and every submodule below it, depth first, each once. */
