@@ -111,7 +111,7 @@ export class DataLoader implements Iterable<Dataset> {
   *epochBatches(epoch: number, start = 0): IterableIterator<Dataset> {
     nonNegativeInteger('DataLoader.epochBatches', 'start', start);
     const order = this.shuffle ? this.order(epoch) : null;
-    for (let b = start; b < this.length; b++) yield this.batch(order, b);
+    for (let b = start; b < this.length; b++) yield this.batchAt(order, b);
   }
 
   *[Symbol.iterator](): IterableIterator<Dataset> {
@@ -120,12 +120,12 @@ export class DataLoader implements Iterable<Dataset> {
     const last = this.length;
     for (let b = start; b < last; b++) {
       this.cursor = b + 1 === last ? { epoch: epoch + 1, batch: 0 } : { epoch, batch: b + 1 };
-      yield this.batch(order, b);
+      yield this.batchAt(order, b);
     }
     if (last === 0) this.cursor = { epoch: epoch + 1, batch: 0 };
   }
 
-  private batch(order: Int32Array | null, b: number): Dataset {
+  private batchAt(order: Int32Array | null, b: number): Dataset {
     const start = b * this.batchSize;
     const end = Math.min(start + this.batchSize, this.size);
     const { x, y } = this.dataset;

@@ -45,15 +45,15 @@ export function normalize(
     stats = fit(x.data, features, global);
   }
   const cols = stats.min.length;
-  const scale = stats.min.map((lo, f) => {
-    const range = stats.max[f]! - lo;
-    return range > 0 ? 1 / range : 0;
-  });
+  // Divide by the range rather than multiply by its reciprocal: the reciprocal of a tiny range
+  // overflows, and division keeps the fitted data within [0, 1] exactly.
+  const range = stats.min.map((lo, f) => stats.max[f]! - lo);
   const out = allocate(floatOutput(x), x.size);
   const src = x.data;
   for (let i = 0; i < src.length; i++) {
     const f = cols === 1 ? 0 : i % features;
-    out[i] = (src[i]! - stats.min[f]!) * scale[f]!;
+    const r = range[f]!;
+    out[i] = r > 0 ? (src[i]! - stats.min[f]!) / r : 0;
   }
   return { x: new Tensor(out, x.shape), stats };
 }

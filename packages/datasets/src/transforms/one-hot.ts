@@ -1,4 +1,10 @@
-import { ArgumentError, type OneHotOptions, oneHot as oneHotTensor, Tensor } from '@nabla/tensor';
+import {
+  ArgumentError,
+  DTypeError,
+  type OneHotOptions,
+  oneHot as oneHotTensor,
+  Tensor,
+} from '@nabla/tensor';
 
 /**
  * Class labels (int32) to one-hot rows, float32 by default: [n] → [n, numClasses]. Like
@@ -7,6 +13,9 @@ import { ArgumentError, type OneHotOptions, oneHot as oneHotTensor, Tensor } fro
  */
 export function oneHot(labels: Tensor, numClasses?: number, options?: OneHotOptions): Tensor {
   if (numClasses === undefined && labels instanceof Tensor) {
+    if (labels.dtype !== 'int32') {
+      throw new DTypeError('oneHot', `labels must be int32 class indices, got ${labels.dtype}`);
+    }
     if (labels.size === 0) {
       throw new ArgumentError('oneHot', 'numClasses cannot be inferred from no labels; pass it');
     }
