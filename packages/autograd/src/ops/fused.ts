@@ -79,13 +79,13 @@ const SUM_ROWS = { axis: 0 } as const;
 
 /**
  * `x · wᵀ + b` with `w` shaped `[out, in]` (PyTorch's layout), `x` shaped `[..., in]` and the
- * optional `b` shaped `[out]`. A primitive for speed: one node, the transpose read through
+ * optional `b` shaped `[out]` (or null). A primitive for speed: one node, the transpose read through
  * matmul's flag (never materialised), the bias added in place into the product.
  */
 export function linear(
   x: Variable | Tensor,
   w: Variable | Tensor,
-  b?: Variable | Tensor,
+  b?: Variable | Tensor | null,
 ): Variable {
   const op = 'linear';
   const vx = operand(op, x);
@@ -98,7 +98,7 @@ export function linear(
     );
   }
   const out = raw.matmul(vx.data, vw.data, { transposeB: true });
-  if (b === undefined) {
+  if (b === undefined || b === null) {
     return result(LINEAR, out, recording(vx, vw), [vx, vw], undefined);
   }
   const vb = operand(op, b);
