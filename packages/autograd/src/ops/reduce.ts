@@ -40,7 +40,13 @@ function reduction(
 
 const SUM: OpDef<Reduced> = {
   name: 'sum',
-  backward: (o, g, n) => [o.broadcastTo(o.reshape(g, n.saved.kept), n.input(0).shape)],
+  backward: (o, g, n) => {
+    const { kept } = n.saved;
+    // Reduced axes that were dropped are put back as size 1 first, unless broadcasting aligns
+    // them anyway (kept dims, or a total that became a scalar).
+    const aligned = o.shape(g).length === kept.length || o.shape(g).length === 0;
+    return [o.broadcastTo(aligned ? g : o.reshape(g, kept), n.input(0).shape)];
+  },
 };
 /** Sum over `axis` (an axis, a list, or all when omitted), optionally keeping reduced axes. */
 export function sum(x: Variable | Tensor, options: ReduceOptions = {}): Variable {
