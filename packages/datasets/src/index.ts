@@ -2,6 +2,7 @@
 // and network loaders live in the separate entry '@nabla/datasets/node'.
 
 export { decodeBase64 } from './base64.js';
+export type { Dataset } from './dataset.js';
 export {
   ChecksumError,
   type DownloadAttempt,
@@ -26,11 +27,7 @@ export { imagesToDataset, type MnistData } from './mnist/convert.js';
 export { type LoadMnistSampleOptions, loadMnistSample } from './mnist/sample.js';
 export type { SeedOptions } from './options.js';
 export { circles } from './toy/circles.js';
-export type {
-  ClassificationOptions,
-  Dataset,
-  ToyOptions,
-} from './toy/common.js';
+export type { ClassificationOptions, ToyOptions } from './toy/common.js';
 export { gaussians } from './toy/gaussians.js';
 export { linear } from './toy/linear.js';
 export { moons } from './toy/moons.js';

@@ -1,6 +1,7 @@
 // The real MNIST and Fashion-MNIST files, where the workspace has them (../shared/data beside
 // the repository). Elsewhere the same calls must fail cleanly with MissingFileError: either way
 // something real is asserted, and nothing is skipped.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +50,23 @@ describe.each(cases)('$name from $root', ({ load, root, firstTrain, firstTest, t
     let max = 0;
     for (const v of data.test.x.data) if (v > max) max = v;
     expect(max).toBe(1);
+  });
+});
+
+describe('the embedded sample', () => {
+  const script = resolve(import.meta.dirname, '../scripts/make-sample.mjs');
+  const root = resolve(shared, 'mnist');
+
+  it('is what scripts/make-sample.mjs makes from the real MNIST (or the script says what is missing)', () => {
+    const run = () =>
+      execFileSync(process.execPath, [script, '--check', '--root', root], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    if (existsSync(resolve(root, 'train-images-idx3-ubyte.gz'))) {
+      expect(run()).toMatch(/the committed MNIST sample matches the real MNIST files/);
+    } else {
+      expect(run).toThrow(/ENOENT.*train-images-idx3-ubyte\.gz/s);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { ArgumentError, permutation } from '@nabla/tensor';
+import { checkDataset, type Dataset } from '../dataset.js';
 import {
   checkBoolean,
   checkOptions,
@@ -6,8 +7,6 @@ import {
   nonNegativeInteger,
   positiveInteger,
 } from '../options.js';
-import type { Dataset } from '../toy/common.js';
-import { checkDataset } from './dataset.js';
 import { gatherRows, rowRange } from './gather.js';
 
 export interface DataLoaderOptions {

@@ -5,9 +5,8 @@ import {
   type Generator as RandomGenerator,
   ShapeError,
 } from '@nabla/tensor';
+import { checkDataset, type Dataset } from '../dataset.js';
 import { checkBoolean, checkOptions, generatorFrom, type SeedOptions, show } from '../options.js';
-import type { Dataset } from '../toy/common.js';
-import { checkDataset } from './dataset.js';
 import { gatherRows } from './gather.js';
 
 export interface TrainValSplitOptions extends SeedOptions {

@@ -1,6 +1,6 @@
 import { DTypeError, ShapeError, Tensor } from '@nabla/tensor';
+import type { Dataset } from '../dataset.js';
 import type { IdxArray } from '../idx/format.js';
-import type { Dataset } from '../toy/common.js';
 
 /** A train/test pair as every MNIST-style loader returns it. */
 export interface MnistData {

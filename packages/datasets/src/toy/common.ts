@@ -1,6 +1,7 @@
 // The machinery every toy 2-D set shares: option checks, class-balanced sampling, the shuffle,
 // and packing into tensors. Each set's own file holds only its geometry.
 import { type Generator, Tensor } from '@nabla/tensor';
+import type { Dataset } from '../dataset.js';
 import {
   checkBoolean,
   checkOptions,
@@ -24,12 +25,6 @@ export interface ToyOptions extends SeedOptions {
 export interface ClassificationOptions extends ToyOptions {
   /** Shuffle the points (default true); false keeps class 0's points first, then class 1's. */
   shuffle?: boolean;
-}
-
-/** A data set of `n` samples: inputs `x` (first axis n) and targets `y` (first axis n). */
-export interface Dataset {
-  readonly x: Tensor;
-  readonly y: Tensor;
 }
 
 interface Checked {

@@ -1,4 +1,5 @@
-import { type ClassificationOptions, classification, type Dataset } from './common.js';
+import type { Dataset } from '../dataset.js';
+import { type ClassificationOptions, classification } from './common.js';
 
 /**
  * The Playground's "Gaussian": two round normal clouds, class 1 around (2, 2) and class 0

@@ -1,4 +1,5 @@
-import { type ClassificationOptions, classification, type Dataset, uniform } from './common.js';
+import type { Dataset } from '../dataset.js';
+import { type ClassificationOptions, classification, uniform } from './common.js';
 
 const RADIUS = 2;
 

@@ -1,4 +1,5 @@
-import { type Dataset, regression, type ToyOptions } from './common.js';
+import type { Dataset } from '../dataset.js';
+import { regression, type ToyOptions } from './common.js';
 
 /** Six bumps on a 3 × 2 grid, alternating in sign: [centre x, centre y, sign]. */
 const BUMPS: readonly (readonly [number, number, number])[] = [

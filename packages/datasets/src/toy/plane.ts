@@ -1,4 +1,5 @@
-import { type Dataset, regression, type ToyOptions } from './common.js';
+import type { Dataset } from '../dataset.js';
+import { regression, type ToyOptions } from './common.js';
 
 /**
  * The Playground's "plane" regression: points uniform in [−6, 6]², target (x + y) / 10, a

@@ -1,5 +1,13 @@
 import { ArgumentError, formatShape, ShapeError, Tensor } from '@nabla/tensor';
-import type { Dataset } from '../toy/common.js';
+
+/**
+ * A data set of n samples: inputs `x` and targets `y`, both with n along their first axis. What
+ * every toy set and MNIST loader returns, what DataLoader batches look like, what splits give.
+ */
+export interface Dataset {
+  readonly x: Tensor;
+  readonly y: Tensor;
+}
 
 /** Checks that `data` is `{ x, y }` with tensors of rank ≥ 1 agreeing on the first axis; returns n. */
 export function checkDataset(op: string, data: unknown): number {
