@@ -1,0 +1,398 @@
+// One call of `fit`: the training loop and everything it must carry between batches, in one
+// object so that a checkpoint can be taken (and restored) between any two batches.
+import type { Variable } from '@nabla/autograd';
+import type { Dataset } from '@nabla/datasets';
+import type { Module } from '@nabla/nn';
+import { clipGradNorm } from '@nabla/optim';
+import { ArgumentError, formatShape, ShapeError } from '@nabla/tensor';
+import type { BatchInfo, Callback, HookResult, TrainContext } from './callbacks/callback.js';
+import { ProgressReporter } from './callbacks/progress.js';
+import { TerminateOnNaN } from './callbacks/terminate-on-nan.js';
+import {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  type EpochProgress,
+  type TrainingCheckpoint,
+} from './checkpoint/checkpoint.js';
+import { checkFormat } from './checkpoint/encode.js';
+import { evaluateBatches } from './evaluate.js';
+import type { OptimizerLike, ResolvedFitOptions } from './fit-options.js';
+import { globalGradNorm } from './grad-norm.js';
+import { type EpochLog, type History, logValue, type StopInfo } from './history.js';
+import type { MetricValue } from './metrics/metric.js';
+import { now, yieldToEventLoop } from './yield.js';
+
+/** The running totals of the epoch in progress (mutable twin of `EpochProgress`). */
+interface Totals {
+  batches: number;
+  samples: number;
+  lossSum: number;
+  gradNormSum: number;
+  lr: number;
+  trainTime: number;
+}
+
+export class Run implements TrainContext {
+  readonly model: Module;
+  readonly optimizer: OptimizerLike;
+  readonly epochs: number;
+  readonly batchesPerEpoch: number;
+  readonly hasValidation: boolean;
+  completedEpochs = 0;
+  step = 0;
+  readonly logs: EpochLog[] = [];
+
+  readonly #o: ResolvedFitOptions;
+  /** The user's callbacks (saved in checkpoints) … */
+  readonly #userCallbacks: readonly Callback[];
+  /** … and every callback called, the built-in ones first. */
+  readonly #callbacks: readonly Callback[];
+  readonly #batchLossHooks: readonly Callback[];
+  readonly #batchEndHooks: readonly Callback[];
+  readonly #params: readonly Variable[];
+  #totals: Totals | null = null;
+  #stopRequest: { by: string; message: string } | null = null;
+  /** Reused for every batch: the hooks get the same object, refilled. */
+  readonly #batch: BatchInfo = {
+    epoch: 0,
+    batch: 0,
+    batches: 0,
+    step: 0,
+    size: 0,
+    loss: Number.NaN,
+    gradNorm: Number.NaN,
+  };
+
+  constructor(model: Module, options: ResolvedFitOptions) {
+    this.model = model;
+    this.optimizer = options.optimizer;
+    this.epochs = options.epochs;
+    this.batchesPerEpoch = options.train.length;
+    this.hasValidation = options.val !== undefined;
+    this.#o = options;
+    this.#userCallbacks = options.callbacks;
+    const builtIn: Callback[] = [];
+    if (options.terminateOnNaN && !options.callbacks.some((c) => c instanceof TerminateOnNaN)) {
+      builtIn.push(new TerminateOnNaN());
+    }
+    if (options.onProgress !== undefined) builtIn.push(new ProgressReporter(options.onProgress));
+    this.#callbacks = [...builtIn, ...options.callbacks];
+    this.#batchLossHooks = this.#callbacks.filter((c) => typeof c.onBatchLoss === 'function');
+    this.#batchEndHooks = this.#callbacks.filter((c) => typeof c.onBatchEnd === 'function');
+    this.#params = model.parameters();
+  }
+
+  stop(by: string, message: string): void {
+    this.#stopRequest ??= { by, message };
+  }
+
+  /** The whole run: restore or start, epochs until done, stopped or aborted, then the end. */
+  async execute(): Promise<History> {
+    const { resume, train } = this.#o;
+    if (resume !== undefined) this.#restore(resume);
+    else {
+      // A loader left in the middle of an epoch (a loop that broke early) starts afresh at the
+      // next epoch: fit trains whole epochs.
+      const cursor = train.getState();
+      if (cursor.batch !== 0) train.setState({ epoch: cursor.epoch + 1, batch: 0 });
+    }
+    this.model.train();
+    for (const c of this.#callbacks) await c.onTrainBegin?.(this);
+
+    let stop: StopInfo | null = null;
+    while (stop === null) {
+      if (this.#o.signal?.aborted) stop = this.#abortInfo();
+      else if (this.#stopRequest !== null) stop = this.#stoppedInfo(this.#stopRequest);
+      else if (this.completedEpochs >= this.epochs) stop = this.#completedInfo();
+      else if (!(await this.#epoch())) stop = this.#abortInfo();
+    }
+    const history: History = { epochs: [...this.logs], stop };
+    for (const c of this.#callbacks) await c.onTrainEnd?.(this, history);
+    return history;
+  }
+
+  /** One epoch (or the rest of one, when resumed); false if aborted between two batches. */
+  async #epoch(): Promise<boolean> {
+    const o = this.#o;
+    const epoch = this.completedEpochs + 1;
+    if (this.#totals === null) {
+      for (const m of o.metrics) m.reset();
+      this.#totals = {
+        batches: 0,
+        samples: 0,
+        lossSum: 0,
+        gradNormSum: 0,
+        lr: this.optimizer.paramGroups[0]?.lr ?? Number.NaN,
+        trainTime: 0,
+      };
+    }
+    const totals = this.#totals;
+    for (const c of this.#callbacks) await c.onEpochBegin?.(this, epoch);
+
+    if (totals.batches < this.batchesPerEpoch) {
+      let start = now();
+      let lastYield = start;
+      for (const batch of o.train) {
+        this.#trainStep(epoch, batch, totals);
+        for (const c of this.#batchEndHooks) {
+          const r = c.onBatchEnd!(this, this.#batch);
+          if (r !== undefined) await r;
+        }
+        if (o.yieldEvery !== Number.POSITIVE_INFINITY) {
+          const t = now();
+          if (t - lastYield >= o.yieldEvery) {
+            totals.trainTime += (t - start) / 1000;
+            await yieldToEventLoop();
+            start = lastYield = now();
+          }
+        }
+        if (o.signal?.aborted) {
+          totals.trainTime += (now() - start) / 1000;
+          return false;
+        }
+      }
+      totals.trainTime += (now() - start) / 1000;
+      if (totals.batches !== this.batchesPerEpoch) {
+        throw new ArgumentError(
+          'fit',
+          `train yielded ${totals.batches} batches in epoch ${epoch}, but its length says ${this.batchesPerEpoch}`,
+        );
+      }
+    }
+    const log = this.#finishEpoch(epoch, totals);
+    this.#totals = null;
+    this.logs.push(log);
+    this.completedEpochs = epoch;
+    for (const c of this.#callbacks) await c.onEpochEnd?.(this, log);
+    return true;
+  }
+
+  /** Forward, loss, backward, step: the hot path, with no allocation of its own. */
+  #trainStep(epoch: number, batch: Dataset, totals: Totals): void {
+    const o = this.#o;
+    const { x, y } = batch;
+    const size = x.shape[0] ?? 1;
+    const info = this.#batch;
+    info.epoch = epoch;
+    info.batch = totals.batches + 1;
+    info.batches = this.batchesPerEpoch;
+    info.step = this.step;
+    info.size = size;
+    info.gradNorm = Number.NaN;
+
+    this.optimizer.zeroGrad();
+    const output = this.model.forward(x);
+    const loss = o.loss(output, y);
+    if (loss.size !== 1) {
+      throw new ShapeError(
+        'fit',
+        `the loss must be one number per batch (reduction 'mean'), got shape ${formatShape(loss.shape)}`,
+      );
+    }
+    const value = loss.data.data[0]!;
+    info.loss = value;
+    for (const c of this.#batchLossHooks) c.onBatchLoss!(this, info);
+
+    loss.backward();
+    const norm =
+      o.clipGradNorm === undefined
+        ? globalGradNorm(this.#params)
+        : clipGradNorm(this.#params, o.clipGradNorm);
+    this.optimizer.step();
+    this.step += 1;
+    if (o.scheduler !== undefined && o.schedulerInterval === 'batch') o.scheduler.step(value);
+    for (const m of o.metrics) m.update(output.data, y);
+
+    totals.batches += 1;
+    totals.samples += size;
+    totals.lossSum += value * size;
+    totals.gradNormSum += norm;
+    info.step = this.step;
+    info.gradNorm = norm;
+  }
+
+  /** Validation, the epoch's log and its scheduler step. */
+  #finishEpoch(epoch: number, totals: Totals): EpochLog {
+    const o = this.#o;
+    const metrics: Record<string, MetricValue> = {};
+    for (const m of o.metrics) metrics[m.name] = m.result();
+    const valStart = now();
+    const val =
+      o.val === undefined ? undefined : evaluateBatches(this.model, o.val, o.loss, o.metrics);
+    const time = totals.trainTime + (now() - valStart) / 1000;
+    const log: EpochLog = {
+      epoch,
+      loss: totals.lossSum / totals.samples,
+      metrics,
+      ...(val === undefined ? {} : { valLoss: val.loss, valMetrics: val.metrics }),
+      lr: totals.lr,
+      gradNorm: totals.gradNormSum / totals.batches,
+      steps: totals.batches,
+      samples: totals.samples,
+      time,
+      samplesPerSecond: totals.trainTime > 0 ? totals.samples / totals.trainTime : Number.NaN,
+    };
+    if (o.scheduler !== undefined && o.schedulerInterval === 'epoch') {
+      const value = logValue(log, o.schedulerMonitor);
+      if (typeof value === 'number') o.scheduler.step(value);
+      else o.scheduler.step();
+    }
+    return log;
+  }
+
+  checkpoint(): TrainingCheckpoint {
+    const o = this.#o;
+    const t = this.#totals;
+    let progress: EpochProgress | null = null;
+    if (t !== null && t.batches > 0) {
+      progress = {
+        ...t,
+        metrics: o.metrics.map((m) => {
+          if (typeof m.getState !== 'function') {
+            throw new ArgumentError(
+              'checkpoint',
+              `metric '${m.name}' has no getState(), so an epoch cannot be checkpointed midway; add getState/setState or checkpoint at epoch ends`,
+            );
+          }
+          return m.getState();
+        }),
+      };
+    }
+    return {
+      format: CHECKPOINT_FORMAT,
+      version: CHECKPOINT_VERSION,
+      epoch: this.completedEpochs,
+      step: this.step,
+      model: this.model.stateDict(),
+      optimizer: this.optimizer.stateDict(),
+      scheduler: o.scheduler === undefined ? null : o.scheduler.stateDict(),
+      train: o.train.getState(),
+      progress,
+      history: this.logs.map((log) => ({ ...log })),
+      callbacks: this.#callbackStates(),
+      generators: o.generators.map((g) => g.getState()),
+    };
+  }
+
+  /** Puts model, optimizer, scheduler, data order, callbacks and totals back as checkpointed. */
+  #restore(c: TrainingCheckpoint): void {
+    const op = 'fit (resume)';
+    checkFormat(op, c);
+    const o = this.#o;
+    const mismatch = (what: string) =>
+      new ArgumentError(op, `${what}; resume with the options of the checkpointed run`);
+    if ((c.scheduler === null) !== (o.scheduler === undefined)) {
+      throw mismatch(
+        c.scheduler === null
+          ? 'the checkpoint has no scheduler state but a scheduler was given'
+          : 'the checkpoint has scheduler state but no scheduler was given',
+      );
+    }
+    if (c.generators.length !== o.generators.length) {
+      throw mismatch(
+        `the checkpoint has ${c.generators.length} generators, ${o.generators.length} were given`,
+      );
+    }
+    const p = c.progress;
+    if (p !== null && p.metrics.length !== o.metrics.length) {
+      throw mismatch(
+        `the checkpoint has ${p.metrics.length} metrics, ${o.metrics.length} were given`,
+      );
+    }
+    if (p !== null && c.train.batch !== p.batches % this.batchesPerEpoch) {
+      throw mismatch(
+        `the loader is at batch ${c.train.batch} but ${p.batches} batches of the epoch were done (another batch size?)`,
+      );
+    }
+    this.model.loadStateDict(c.model);
+    this.optimizer.loadStateDict(c.optimizer);
+    if (o.scheduler !== undefined) o.scheduler.loadStateDict(c.scheduler);
+    o.train.setState(c.train);
+    c.generators.forEach((state, i) => {
+      o.generators[i]!.setState(state);
+    });
+    const keyed = stateKeys(this.#userCallbacks);
+    const saved = new Set(Object.keys(c.callbacks ?? {}));
+    for (const [key, callback] of keyed) {
+      if (!saved.has(key)) continue;
+      saved.delete(key);
+      callback.setState?.(c.callbacks[key]);
+    }
+    if (saved.size > 0) {
+      throw mismatch(
+        `the checkpoint has the state of ${[...saved].join(', ')}, but no such callback with setState was given`,
+      );
+    }
+    this.completedEpochs = c.epoch;
+    this.step = c.step;
+    this.logs.push(...c.history.map((log) => ({ ...log })));
+    if (p !== null) {
+      o.metrics.forEach((m, i) => {
+        if (typeof m.setState !== 'function') throw mismatch(`metric '${m.name}' has no setState`);
+        m.setState(p.metrics[i]!);
+      });
+      const { metrics: _, ...totals } = p;
+      this.#totals = { ...totals };
+    }
+  }
+
+  #callbackStates(): Record<string, unknown> {
+    const states: Record<string, unknown> = {};
+    for (const [key, callback] of stateKeys(this.#userCallbacks)) {
+      if (typeof callback.getState === 'function') states[key] = callback.getState();
+    }
+    return states;
+  }
+
+  #abortInfo(): StopInfo {
+    const batch = this.#totals?.batches ?? 0;
+    const where =
+      batch === 0
+        ? `after epoch ${this.completedEpochs}`
+        : `after batch ${batch} of ${this.batchesPerEpoch} in epoch ${this.completedEpochs + 1}`;
+    return {
+      reason: 'aborted',
+      message: `aborted ${where}; resume from ctx.checkpoint() to continue`,
+      epoch: this.completedEpochs,
+      batch,
+    };
+  }
+
+  #stoppedInfo(request: { by: string; message: string }): StopInfo {
+    return {
+      reason: 'stopped',
+      by: request.by,
+      message: `${request.by}: ${request.message}`,
+      epoch: this.completedEpochs,
+      batch: 0,
+    };
+  }
+
+  #completedInfo(): StopInfo {
+    return {
+      reason: 'completed',
+      message: `trained ${this.epochs} epoch${this.epochs === 1 ? '' : 's'}`,
+      epoch: this.completedEpochs,
+      batch: 0,
+    };
+  }
+}
+
+/**
+ * The callbacks that keep state (`getState` and `setState`), keyed by name and occurrence:
+ * `EarlyStopping#0`, `EarlyStopping#1`, `Object#0` for a plain object.
+ */
+function stateKeys(callbacks: readonly Callback[]): [string, Callback][] {
+  const seen = new Map<string, number>();
+  const out: [string, Callback][] = [];
+  for (const c of callbacks) {
+    if (typeof c.getState !== 'function' || typeof c.setState !== 'function') continue;
+    const name = c.name ?? c.constructor?.name ?? 'Object';
+    const k = seen.get(name) ?? 0;
+    seen.set(name, k + 1);
+    out.push([`${name}#${k}`, c]);
+  }
+  return out;
+}
+
+export type { HookResult };
