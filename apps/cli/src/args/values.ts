@@ -1,0 +1,101 @@
+// Parsers for option values, in commander's shape (string in, value out, InvalidArgumentError
+// on a bad value, which commander reports with the option's name and exits with code 2). Each
+// accepts exactly what its message promises: "--epochs 1.5" and "--lr 1e-3x" are refused, not
+// rounded or truncated.
+import { InvalidArgumentError } from 'commander';
+
+const INTEGER = /^[+]?\d+$/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+function toNumber(text: string): number {
+  const t = text.trim();
+  return NUMBER.test(t) ? Number(t) : Number.NaN;
+}
+
+export function positiveInteger(text: string): number {
+  const n = Number(text.trim());
+  if (!INTEGER.test(text.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError('must be a positive integer (1, 2, 3, …).');
+  }
+  return n;
+}
+
+export function nonNegativeInteger(text: string): number {
+  const n = Number(text.trim());
+  if (!INTEGER.test(text.trim()) || !Number.isSafeInteger(n)) {
+    throw new InvalidArgumentError('must be an integer ≥ 0.');
+  }
+  return n;
+}
+
+export function positiveNumber(text: string): number {
+  const x = toNumber(text);
+  if (!(x > 0) || !Number.isFinite(x)) throw new InvalidArgumentError('must be a number > 0.');
+  return x;
+}
+
+export function nonNegativeNumber(text: string): number {
+  const x = toNumber(text);
+  if (!(x >= 0) || !Number.isFinite(x)) throw new InvalidArgumentError('must be a number ≥ 0.');
+  return x;
+}
+
+/** In [0, 1): a dropout probability, a smoothing factor, a noise level. */
+export function unitInterval(text: string): number {
+  const x = toNumber(text);
+  if (!(x >= 0 && x < 1)) throw new InvalidArgumentError('must be a number in [0, 1).');
+  return x;
+}
+
+/** Strictly between 0 and 1: a share of the data. */
+export function openUnitInterval(text: string): number {
+  const x = toNumber(text);
+  if (!(x > 0 && x < 1))
+    throw new InvalidArgumentError('must be a number strictly between 0 and 1.');
+  return x;
+}
+
+/** A seed: an integer in [0, 2^53). */
+export function seed(text: string): number {
+  const n = Number(text.trim());
+  if (!INTEGER.test(text.trim()) || !Number.isSafeInteger(n)) {
+    throw new InvalidArgumentError('must be an integer ≥ 0.');
+  }
+  return n;
+}
+
+/**
+ * Hidden layer sizes: "256,128" → [256, 128]; "none" (or "") → [] for a model without hidden
+ * layers (logistic regression).
+ */
+export function layerSizes(text: string): number[] {
+  const t = text.trim();
+  if (t === '' || t === 'none') return [];
+  const parts = t.split(',').map((p) => p.trim());
+  for (const p of parts) {
+    const n = Number(p);
+    if (!INTEGER.test(p) || !Number.isSafeInteger(n) || n < 1) {
+      throw new InvalidArgumentError(
+        `each layer size must be a positive integer ("${p}" is not); e.g. --layers 256,128, or none.`,
+      );
+    }
+  }
+  return parts.map(Number);
+}
+
+/** A point: comma-separated finite numbers, "0.5,-1.2". */
+export function point(text: string): number[] {
+  const parts = text.split(',');
+  const xs = parts.map(toNumber);
+  if (parts.length === 0 || xs.some((x) => !Number.isFinite(x))) {
+    throw new InvalidArgumentError('must be numbers separated by commas, e.g. --point 0.5,-1.2.');
+  }
+  return xs;
+}
+
+/** For a repeatable option: collects every value into a list. */
+export function collect<T>(
+  parse: (text: string) => T,
+): (text: string, previous: T[] | undefined) => T[] {
+  return (text, previous) => [...(previous ?? []), parse(text)];
+}

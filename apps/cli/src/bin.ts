@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// The `nabla` executable. Errors that escape everything else (a bug in a callback, an
+// unhandled rejection) still end as one line and exit code 1, not a stack trace.
+import { main } from './cli.js';
+import { processIo } from './context.js';
+import { describeError, EXIT_FAILURE } from './errors.js';
+
+const debug = process.argv.includes('--debug');
+
+function crash(error: unknown): void {
+  process.stderr.write(`nabla: error: ${describeError(error)}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exit(EXIT_FAILURE);
+}
+
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
+process.exitCode = await main(process.argv.slice(2), processIo());

@@ -1,0 +1,67 @@
+// Model files: safetensors (PyTorch can load the weights) with the model's description in the
+// metadata, written atomically by @nabla/nn/node (temporary file, fsync, rename).
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fromSafetensors, type Module, SafetensorsError, StateDictError } from '@nabla/nn';
+import { saveModel } from '@nabla/nn/node';
+import { CliError } from '../errors.js';
+import { type BuiltModel, buildModel } from './build.js';
+import { decodeModelInfo, encodeModelInfo, type ModelInfo } from './spec.js';
+
+export async function saveModelFile(path: string, model: Module, info: ModelInfo): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await saveModel(path, model, encodeModelInfo(info));
+}
+
+export interface LoadedModel extends BuiltModel {
+  readonly info: ModelInfo;
+}
+
+/** Reads, checks and rebuilds a model file, in evaluation mode. */
+export async function loadModelFile(path: string): Promise<LoadedModel> {
+  const bytes = await readInput(path, 'model file');
+  let contents: ReturnType<typeof fromSafetensors>;
+  try {
+    contents = fromSafetensors(bytes);
+  } catch (error) {
+    if (error instanceof SafetensorsError) {
+      throw new CliError(`${path}: not a valid model file (${error.message})`);
+    }
+    throw error;
+  }
+  const info = decodeModelInfo(contents.metadata, path);
+  const built = buildModel(info.architecture, 0);
+  try {
+    built.model.loadStateDict(contents.tensors);
+  } catch (error) {
+    if (error instanceof StateDictError) {
+      throw new CliError(
+        `${path}: the weights do not fit the architecture in its metadata (${error.message})`,
+      );
+    }
+    throw error;
+  }
+  built.model.eval();
+  return { ...built, info };
+}
+
+/** A file's bytes, with a one-line error naming the file and what is wrong with it. */
+export async function readInput(path: string, what: string): Promise<Uint8Array> {
+  try {
+    const buffer = await readFile(path);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'is a directory'
+            : error instanceof Error
+              ? error.message
+              : String(error);
+    throw new CliError(`cannot read ${what} ${path}: ${reason}`);
+  }
+}
