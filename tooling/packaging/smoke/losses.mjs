@@ -13,7 +13,9 @@ loss.backward();
 assert.ok(Math.abs(Array.from(logits.grad.data).reduce((a, b) => a + b, 0)) < 1e-12);
 
 // Extreme logits stay finite.
-const big = binaryCrossEntropyWithLogits(tensor([1e4, -1e4]), tensor([0, 1]), { reduction: 'none' });
+const big = binaryCrossEntropyWithLogits(tensor([1e4, -1e4]), tensor([0, 1]), {
+  reduction: 'none',
+});
 assert.deepEqual(big.toArray(), [1e4, 1e4]);
 
 assert.equal(mseLoss(tensor([1, 2]), tensor([1, 4])).item(), 2);

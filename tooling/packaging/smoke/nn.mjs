@@ -26,7 +26,9 @@ sum(model.forward(x)).backward();
 assert.ok(model.parameters().every((p) => p.grad !== null));
 
 // State dicts through safetensors, in memory and on disk.
-const copy = new Sequential(new Linear(4, 8, { seed: 9 }), new Tanh(), new Linear(8, 2)).to('float64');
+const copy = new Sequential(new Linear(4, 8, { seed: 9 }), new Tanh(), new Linear(8, 2)).to(
+  'float64',
+);
 copy.loadStateDict(fromSafetensors(toSafetensors(model.stateDict(), { note: 'smoke' })).tensors);
 assert.deepEqual(copy.forward(x).toArray(), model.forward(x).toArray());
 assert.throws(() => mlp([4, 3]).loadStateDict(model.stateDict()), StateDictError);
