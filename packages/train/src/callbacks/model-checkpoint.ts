@@ -1,4 +1,6 @@
 // Saving to disk after epochs. Node only (it writes files): exported from @nabla/train/node.
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { saveModel } from '@nabla/nn/node';
 import { ArgumentError } from '@nabla/tensor';
 import { saveCheckpoint } from '../checkpoint/file.js';
@@ -36,7 +38,8 @@ export interface ModelCheckpointOptions {
 
 /**
  * Writes the model (or the whole training state) after epochs, atomically: the file is written
- * under a temporary name, flushed and renamed, so a crash never leaves half a checkpoint. For
+ * under a temporary name, flushed and renamed, so a crash never leaves half a checkpoint.
+ * Missing directories are created. For
  * `contents: 'training'`, put it after the other callbacks (EarlyStopping…) in the list, so
  * the state it saves includes what they did at this epoch.
  */
@@ -104,6 +107,8 @@ export class ModelCheckpoint implements Callback {
       const metadata: Record<string, string> = { epoch: String(log.epoch) };
       const value = this.save === 'best' ? this.best : undefined;
       if (value !== undefined && value !== null) metadata[this.monitor] = String(value);
+      // saveModel writes into an existing directory; a run's first checkpoint may need one.
+      await mkdir(dirname(path), { recursive: true });
       await saveModel(path, ctx.model, metadata);
     }
     this.lastPath = path;

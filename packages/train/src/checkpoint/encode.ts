@@ -54,7 +54,8 @@ function pack(value: unknown, path: string, tensors: StateDict): Json {
     return { $tensor: path };
   }
   if (typeof value === 'number') {
-    return Number.isFinite(value) && !Object.is(value, -0) ? value : { $number: String(value) };
+    if (Object.is(value, -0)) return { $number: '-0' };
+    return Number.isFinite(value) ? value : { $number: String(value) };
   }
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map((v, i) => pack(v, `${path}/${i}`, tensors));
