@@ -36,6 +36,32 @@ export function boundarySegment(
   return ends.length >= 2 ? [ends[0]!, ends[1]!] : null;
 }
 
+/**
+ * The part of the square [−d, d]² where w₁x + w₂y + b ≥ 0, as a polygon: the square's corners
+ * on that side, and the points where the line crosses its edges (one step of Sutherland–Hodgman).
+ */
+export function positiveHalf(w: readonly number[], b: number, d = DOMAIN): [number, number][] {
+  const corners: [number, number][] = [
+    [-d, d],
+    [d, d],
+    [d, -d],
+    [-d, -d],
+  ];
+  const f = ([x, y]: [number, number]) => (w[0] ?? 0) * x + (w[1] ?? 0) * y + b;
+  const out: [number, number][] = [];
+  corners.forEach((p, i) => {
+    const q = corners[(i + 1) % 4]!;
+    const fp = f(p);
+    const fq = f(q);
+    if (fp >= 0) out.push(p);
+    if (fp >= 0 !== fq >= 0) {
+      const t = fp / (fp - fq);
+      out.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]);
+    }
+  });
+  return out;
+}
+
 export function drawPerceptron(
   ctx: CanvasRenderingContext2D,
   size: number,
@@ -51,21 +77,21 @@ export function drawPerceptron(
     ctx.drawImage(image, 0, 0, size, size);
     ctx.globalAlpha = 1;
   } else if (u !== null) {
-    // Shade each half-plane by the class the perceptron gives it.
-    const n = 48;
-    const image = imageCanvas(n, n, (px) => {
-      const values = new Float32Array(n * n);
-      for (let r = 0; r < n; r++) {
-        for (let c = 0; c < n; c++) {
-          const x = -DOMAIN + ((c + 0.5) / n) * 2 * DOMAIN;
-          const y = DOMAIN - ((r + 0.5) / n) * 2 * DOMAIN;
-          values[r * n + c] = u.weight[0]! * x + u.weight[1]! * y + u.bias >= 0 ? 0.35 : -0.35;
-        }
-      }
-      paintValues(px, values, diverging);
-    });
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(image, 0, 0, size, size);
+    // Each half-plane in the colour of the class the perceptron gives it.
+    ctx.fillStyle = css(diverging(-0.35));
+    ctx.fillRect(0, 0, size, size);
+    const polygon = positiveHalf(u.weight, u.bias);
+    if (polygon.length >= 3) {
+      ctx.fillStyle = css(diverging(0.35));
+      ctx.beginPath();
+      polygon.forEach(([x, y], i) => {
+        const [px, py] = toCanvas(x, y, size);
+        if (i === 0) ctx.moveTo(px, py);
+        else ctx.lineTo(px, py);
+      });
+      ctx.closePath();
+      ctx.fill();
+    }
   }
 
   for (let i = 0; i < p.targets.length; i++) {

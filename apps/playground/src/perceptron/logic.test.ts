@@ -23,3 +23,16 @@ describe('perceptron view logic', () => {
     expect(solveWithHiddenLayer('xor', 1, 8).accuracy).toBeGreaterThan(0.95);
   });
 });
+
+describe('the half-plane picture', () => {
+  it('is the whole square, nothing, or a polygon on the positive side', async () => {
+    const { positiveHalf } = await import('./draw-perceptron');
+    expect(positiveHalf([0, 0], 1)).toHaveLength(4);
+    expect(positiveHalf([0, 0], -1)).toHaveLength(0);
+    const half = positiveHalf([1, 0], 0, 6); // x ≥ 0: the right half
+    expect(half).toHaveLength(4);
+    for (const [x] of half) expect(x).toBeGreaterThanOrEqual(0);
+    const corner = positiveHalf([1, 1], -10, 6); // a triangle at the top right
+    expect(corner).toHaveLength(3);
+  });
+});

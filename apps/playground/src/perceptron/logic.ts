@@ -23,9 +23,18 @@ export interface PerceptronRun {
   totalUpdates: number;
 }
 
+/**
+ * The separable set is @nabla/datasets' `linear`, moved by (2, 2): centred on the origin it is
+ * split by a line through the origin, which the first update finds; off-centre, the bias has to
+ * be learnt too, and the line visibly walks into place over a few epochs.
+ */
+export const LINEAR_SHIFT = 2;
+
 export function perceptronData(dataset: PerceptronDataset, seed: number): Dataset {
-  const make = dataset === 'linear' ? linear : xor;
-  return make({ n: PERCEPTRON_POINTS, noise: 0, seed });
+  if (dataset === 'xor') return xor({ n: PERCEPTRON_POINTS, noise: 0, seed });
+  const { x, y } = linear({ n: PERCEPTRON_POINTS, noise: 0, seed });
+  const shifted = Float32Array.from(x.data, (v) => v + LINEAR_SHIFT);
+  return { x: new Tensor(shifted, x.shape), y };
 }
 
 export function runPerceptron(dataset: PerceptronDataset, seed: number): PerceptronRun {

@@ -68,7 +68,7 @@ export function PerceptronView({ state, seed, onChange, onSeed }: PerceptronProp
   let status = 'Running…';
   if (run !== null && done) {
     status = run.converged
-      ? `Converged after ${run.epochs} epoch${run.epochs === 1 ? '' : 's'} and ${run.totalUpdates} updates: every point is on its side of the line.`
+      ? `Converged after ${run.epochs} epoch${run.epochs === 1 ? '' : 's'} and ${run.totalUpdates} update${run.totalUpdates === 1 ? '' : 's'}: every point is on its side of the line.`
       : `Not converged after ${run.epochs} epochs and ${run.totalUpdates} updates: no line separates these classes, so some point is always wrong.`;
   } else if (run !== null) {
     status = `Update ${shown} of ${total}${run.totalUpdates > total ? ` (of ${run.totalUpdates})` : ''}`;

@@ -55,7 +55,9 @@ describe.skipIf(!existsSync(CHROMIUM))('playground in Chromium', () => {
     await expect.poll(() => page.getByTestId('test-loss').textContent()).not.toBe('—');
     const before = await number(page, 'test-loss');
     const boundaryBefore = await canvasPixels(page, 'boundary');
-    await page.getByRole('button', { name: /Play/ }).click();
+    // From the keyboard, as anyone without a mouse would.
+    await page.getByRole('button', { name: /Play/ }).focus();
+    await page.keyboard.press('Enter');
     await expect
       .poll(() => number(page, 'test-loss'), { timeout: 20_000, interval: 250 })
       .toBeLessThan(before * 0.6);
@@ -63,7 +65,25 @@ describe.skipIf(!existsSync(CHROMIUM))('playground in Chromium', () => {
     expect(await number(page, 'epoch')).toBeGreaterThan(0);
     expect(await canvasPixels(page, 'boundary')).not.toBe(boundaryBefore);
     await finish(page, errors, 'classify');
-  });
+  }, 120_000);
+
+  it('classify: regression on the multi-Gaussian set, and the tabs follow the arrow keys', async () => {
+    const { page, errors } = await open(
+      'view=classify&c.problem=regression&c.data=multiGaussian&c.layers=8-6-2&c.space=3&c.lr=0.01',
+    );
+    await expect.poll(() => page.getByTestId('test-loss').textContent()).not.toBe('—');
+    const before = await number(page, 'test-loss');
+    await page.getByRole('button', { name: /Play/ }).click();
+    await expect
+      .poll(() => number(page, 'test-loss'), { timeout: 20_000, interval: 250 })
+      .toBeLessThan(before * 0.8);
+    await page.getByRole('button', { name: /Pause/ }).click();
+    await page.screenshot({ path: join(artifacts, 'classify-regression.png'), fullPage: true });
+    await page.getByRole('tab', { name: 'Classify' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.url()).toContain('view=perceptron');
+    await finish(page, errors, 'tabs');
+  }, 120_000);
 
   it('classify works on a phone-sized screen', async () => {
     const { page, errors } = await open(
@@ -74,7 +94,7 @@ describe.skipIf(!existsSync(CHROMIUM))('playground in Chromium', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await finish(page, errors, 'classify-phone');
-  });
+  }, 120_000);
 
   it('perceptron: converges on linear data and fails on XOR until a hidden layer is added', async () => {
     const { page, errors } = await open('view=perceptron&p.speed=30');
@@ -92,7 +112,7 @@ describe.skipIf(!existsSync(CHROMIUM))('playground in Chromium', () => {
       page.getByTestId('hidden-result').textContent({ timeout: 20_000 }),
     ).resolves.toMatch(/classifies (9\d|100)%/);
     await finish(page, errors, 'perceptron');
-  });
+  }, 120_000);
 
   it('optimizers: the race draws paths and Adam ends lower than it started', async () => {
     const { page, errors } = await open('view=optimizers&o.surface=rosenbrock');
@@ -122,7 +142,7 @@ describe.skipIf(!existsSync(CHROMIUM))('playground in Chromium', () => {
     });
     for (const [name, count] of Object.entries(colours)) expect(count, name).toBeGreaterThan(20);
     await finish(page, errors, 'optimizers');
-  });
+  }, 120_000);
 
   it('digits: trains a few batches, and a drawn digit gets probabilities summing to 1', async () => {
     const { page, errors } = await open('view=digits');
@@ -174,5 +194,5 @@ describe.skipIf(!existsSync(CHROMIUM))('playground in Chromium', () => {
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.getByTestId('mistakes').waitFor();
     await finish(page, errors, 'digits');
-  });
+  }, 240_000);
 });
