@@ -5,32 +5,22 @@ import type { Dataset } from '@nabla/datasets';
 import type { Module } from '@nabla/nn';
 import { clipGradNorm } from '@nabla/optim';
 import { ArgumentError, formatShape, ShapeError } from '@nabla/tensor';
-import type { BatchInfo, Callback, HookResult, TrainContext } from './callbacks/callback.js';
+import type { BatchInfo, Callback, TrainContext } from './callbacks/callback.js';
 import { ProgressReporter } from './callbacks/progress.js';
 import { TerminateOnNaN } from './callbacks/terminate-on-nan.js';
+import type { TrainingCheckpoint } from './checkpoint/checkpoint.js';
 import {
-  CHECKPOINT_FORMAT,
-  CHECKPOINT_VERSION,
-  type EpochProgress,
-  type TrainingCheckpoint,
-} from './checkpoint/checkpoint.js';
-import { checkFormat } from './checkpoint/encode.js';
+  captureCheckpoint,
+  type EpochTotals,
+  type RunParts,
+  restoreCheckpoint,
+} from './checkpoint/resume.js';
 import { evaluateBatches } from './evaluate.js';
 import type { OptimizerLike, ResolvedFitOptions } from './fit-options.js';
 import { globalGradNorm } from './grad-norm.js';
 import { type EpochLog, type History, logValue, type StopInfo } from './history.js';
 import type { MetricValue } from './metrics/metric.js';
 import { now, yieldToEventLoop } from './yield.js';
-
-/** The running totals of the epoch in progress (mutable twin of `EpochProgress`). */
-interface Totals {
-  batches: number;
-  samples: number;
-  lossSum: number;
-  gradNormSum: number;
-  lr: number;
-  trainTime: number;
-}
 
 export class Run implements TrainContext {
   readonly model: Module;
@@ -43,14 +33,14 @@ export class Run implements TrainContext {
   readonly logs: EpochLog[] = [];
 
   readonly #o: ResolvedFitOptions;
-  /** The user's callbacks (saved in checkpoints) … */
-  readonly #userCallbacks: readonly Callback[];
+  /** What checkpoints save and restore: the objects, the user's callbacks among them … */
+  readonly #parts: RunParts;
   /** … and every callback called, the built-in ones first. */
   readonly #callbacks: readonly Callback[];
   readonly #batchLossHooks: readonly Callback[];
   readonly #batchEndHooks: readonly Callback[];
   readonly #params: readonly Variable[];
-  #totals: Totals | null = null;
+  #totals: EpochTotals | null = null;
   #stopRequest: { by: string; message: string } | null = null;
   /** Reused for every batch: the hooks get the same object, refilled. */
   readonly #batch: BatchInfo = {
@@ -70,7 +60,15 @@ export class Run implements TrainContext {
     this.batchesPerEpoch = options.train.length;
     this.hasValidation = options.val !== undefined;
     this.#o = options;
-    this.#userCallbacks = options.callbacks;
+    this.#parts = {
+      model,
+      optimizer: options.optimizer,
+      scheduler: options.scheduler,
+      train: options.train,
+      metrics: options.metrics,
+      callbacks: options.callbacks,
+      generators: options.generators,
+    };
     const builtIn: Callback[] = [];
     if (options.terminateOnNaN && !options.callbacks.some((c) => c instanceof TerminateOnNaN)) {
       builtIn.push(new TerminateOnNaN());
@@ -89,8 +87,13 @@ export class Run implements TrainContext {
   /** The whole run: restore or start, epochs until done, stopped or aborted, then the end. */
   async execute(): Promise<History> {
     const { resume, train } = this.#o;
-    if (resume !== undefined) this.#restore(resume);
-    else {
+    if (resume !== undefined) {
+      const at = restoreCheckpoint(this.#parts, resume, this.batchesPerEpoch);
+      this.completedEpochs = at.epoch;
+      this.step = at.step;
+      this.logs.push(...at.logs);
+      this.#totals = at.totals;
+    } else {
       // A loader left in the middle of an epoch (a loop that broke early) starts afresh at the
       // next epoch: fit trains whole epochs.
       const cursor = train.getState();
@@ -168,7 +171,7 @@ export class Run implements TrainContext {
   }
 
   /** Forward, loss, backward, step: the hot path, with no allocation of its own. */
-  #trainStep(epoch: number, batch: Dataset, totals: Totals): void {
+  #trainStep(epoch: number, batch: Dataset, totals: EpochTotals): void {
     const o = this.#o;
     const { x, y } = batch;
     const size = x.shape[0] ?? 1;
@@ -212,7 +215,7 @@ export class Run implements TrainContext {
   }
 
   /** Validation, the epoch's log and its scheduler step. */
-  #finishEpoch(epoch: number, totals: Totals): EpochLog {
+  #finishEpoch(epoch: number, totals: EpochTotals): EpochLog {
     const o = this.#o;
     const metrics: Record<string, MetricValue> = {};
     for (const m of o.metrics) metrics[m.name] = m.result();
@@ -241,107 +244,12 @@ export class Run implements TrainContext {
   }
 
   checkpoint(): TrainingCheckpoint {
-    const o = this.#o;
-    const t = this.#totals;
-    let progress: EpochProgress | null = null;
-    if (t !== null && t.batches > 0) {
-      progress = {
-        ...t,
-        metrics: o.metrics.map((m) => {
-          if (typeof m.getState !== 'function') {
-            throw new ArgumentError(
-              'checkpoint',
-              `metric '${m.name}' has no getState(), so an epoch cannot be checkpointed midway; add getState/setState or checkpoint at epoch ends`,
-            );
-          }
-          return m.getState();
-        }),
-      };
-    }
-    return {
-      format: CHECKPOINT_FORMAT,
-      version: CHECKPOINT_VERSION,
+    return captureCheckpoint(this.#parts, {
       epoch: this.completedEpochs,
       step: this.step,
-      model: this.model.stateDict(),
-      optimizer: this.optimizer.stateDict(),
-      scheduler: o.scheduler === undefined ? null : o.scheduler.stateDict(),
-      train: o.train.getState(),
-      progress,
-      history: this.logs.map((log) => ({ ...log })),
-      callbacks: this.#callbackStates(),
-      generators: o.generators.map((g) => g.getState()),
-    };
-  }
-
-  /** Puts model, optimizer, scheduler, data order, callbacks and totals back as checkpointed. */
-  #restore(c: TrainingCheckpoint): void {
-    const op = 'fit (resume)';
-    checkFormat(op, c);
-    const o = this.#o;
-    const mismatch = (what: string) =>
-      new ArgumentError(op, `${what}; resume with the options of the checkpointed run`);
-    if ((c.scheduler === null) !== (o.scheduler === undefined)) {
-      throw mismatch(
-        c.scheduler === null
-          ? 'the checkpoint has no scheduler state but a scheduler was given'
-          : 'the checkpoint has scheduler state but no scheduler was given',
-      );
-    }
-    if (c.generators.length !== o.generators.length) {
-      throw mismatch(
-        `the checkpoint has ${c.generators.length} generators, ${o.generators.length} were given`,
-      );
-    }
-    const p = c.progress;
-    if (p !== null && p.metrics.length !== o.metrics.length) {
-      throw mismatch(
-        `the checkpoint has ${p.metrics.length} metrics, ${o.metrics.length} were given`,
-      );
-    }
-    if (p !== null && c.train.batch !== p.batches % this.batchesPerEpoch) {
-      throw mismatch(
-        `the loader is at batch ${c.train.batch} but ${p.batches} batches of the epoch were done (another batch size?)`,
-      );
-    }
-    this.model.loadStateDict(c.model);
-    this.optimizer.loadStateDict(c.optimizer);
-    if (o.scheduler !== undefined) o.scheduler.loadStateDict(c.scheduler);
-    o.train.setState(c.train);
-    c.generators.forEach((state, i) => {
-      o.generators[i]!.setState(state);
+      logs: this.logs,
+      totals: this.#totals,
     });
-    const keyed = stateKeys(this.#userCallbacks);
-    const saved = new Set(Object.keys(c.callbacks ?? {}));
-    for (const [key, callback] of keyed) {
-      if (!saved.has(key)) continue;
-      saved.delete(key);
-      callback.setState?.(c.callbacks[key]);
-    }
-    if (saved.size > 0) {
-      throw mismatch(
-        `the checkpoint has the state of ${[...saved].join(', ')}, but no such callback with setState was given`,
-      );
-    }
-    this.completedEpochs = c.epoch;
-    this.step = c.step;
-    this.logs.push(...c.history.map((log) => ({ ...log })));
-    if (p !== null) {
-      o.metrics.forEach((m, i) => {
-        if (typeof m.setState !== 'function') throw mismatch(`metric '${m.name}' has no setState`);
-        m.setState(p.metrics[i]!);
-      });
-      const { metrics: _, ...totals } = p;
-      this.#totals = { ...totals };
-    }
-  }
-
-  #callbackStates(): Record<string, unknown> {
-    const states: Record<string, unknown> = {};
-    for (const [key, callback] of stateKeys(this.#userCallbacks)) {
-      if (typeof callback.getState === 'function') states[key] = callback.getState();
-    }
-    return states;
   }
 
   #abortInfo(): StopInfo {
@@ -377,22 +285,3 @@ export class Run implements TrainContext {
     };
   }
 }
-
-/**
- * The callbacks that keep state (`getState` and `setState`), keyed by name and occurrence:
- * `EarlyStopping#0`, `EarlyStopping#1`, `Object#0` for a plain object.
- */
-function stateKeys(callbacks: readonly Callback[]): [string, Callback][] {
-  const seen = new Map<string, number>();
-  const out: [string, Callback][] = [];
-  for (const c of callbacks) {
-    if (typeof c.getState !== 'function' || typeof c.setState !== 'function') continue;
-    const name = c.name ?? c.constructor?.name ?? 'Object';
-    const k = seen.get(name) ?? 0;
-    seen.set(name, k + 1);
-    out.push([`${name}#${k}`, c]);
-  }
-  return out;
-}
-
-export type { HookResult };

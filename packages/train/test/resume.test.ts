@@ -204,9 +204,12 @@ describe('abort and resume', () => {
     await fit(model, { ...options, callbacks: [early, abort], signal: abort.controller.signal });
     const c = abort.checkpoint!;
     const fresh = setup();
+    const before = weightBytes(fresh.model);
     await expect(fit(fresh.model, { ...fresh.options, resume: c })).rejects.toThrow(
       /the checkpoint has the state of EarlyStopping#0, but no such callback/,
     );
+    // Checked before anything was restored: the model is untouched.
+    expect(weightBytes(fresh.model)).toEqual(before);
     const noScheduler = setup();
     const { scheduler: _, ...rest } = noScheduler.options;
     await expect(
