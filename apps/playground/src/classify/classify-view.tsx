@@ -513,7 +513,7 @@ function SpacePanel(props: {
           <div>
             <p class="muted">
               The points and the plane’s grid lines as hidden layer {state.spaceLayer} sees them:
-              each layer bends and stretches the plane until a line can separate the classes.
+              each layer bends and stretches the plane until the last one can split it with a line.
             </p>
             <div class="row">
               <Select

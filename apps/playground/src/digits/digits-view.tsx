@@ -306,7 +306,7 @@ export function DigitsView({ state, seed, onChange }: DigitsProps) {
               data-epochs={reports.length}
             >
               {end !== null
-                ? `${end.aborted ? 'Stopped by you.' : end.message}${end.restoredEpoch !== null ? ` Restored the weights of epoch ${end.restoredEpoch}.` : ''}`
+                ? endMessage(end, reports, state)
                 : last !== undefined
                   ? `Early stopping watches the validation loss smoothed by an EMA (α = ${state.smoothing}): best at epoch ${last.bestEpoch ?? '—'}, ${last.wait} of ${state.patience} epochs without improvement.`
                   : `Early stopping: stop once the smoothed validation loss has not improved for ${state.patience} epochs, then restore the best epoch.`}
@@ -396,4 +396,15 @@ export function DigitsView({ state, seed, onChange }: DigitsProps) {
       </div>
     </div>
   );
+}
+
+/** What ended training, in the lecture's words, with the numbers rounded for reading. */
+function endMessage(end: TrainingEnd, reports: EpochReport[], state: DigitsState): string {
+  const restored =
+    end.restoredEpoch !== null ? ` Restored the weights of epoch ${end.restoredEpoch}.` : '';
+  if (end.aborted) return `Stopped by you after ${reports.length} epochs.`;
+  if (end.stoppedEpoch === null) return `Ran all ${reports.length} epochs.${restored}`;
+  const best = reports.find((r) => r.epoch === end.restoredEpoch);
+  const smoothed = state.smoothing > 0 ? `smoothed (α = ${state.smoothing}) ` : '';
+  return `Early stopping after epoch ${end.stoppedEpoch}: the ${smoothed}validation loss had not improved for ${state.patience} epoch${state.patience === 1 ? '' : 's'}${best ? `; best ${best.smoothed.toFixed(4)} at epoch ${best.epoch}` : ''}.${restored}`;
 }

@@ -89,7 +89,7 @@ export function drawLineChart(
 
   // Markers under the curves.
   ctx.textBaseline = 'top';
-  for (const m of spec.markers ?? []) {
+  (spec.markers ?? []).forEach((m, i) => {
     const x = px(m.x);
     ctx.strokeStyle = m.color;
     ctx.setLineDash([4, 3]);
@@ -99,8 +99,9 @@ export function drawLineChart(
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.fillStyle = m.color;
-    ctx.fillText(m.label, Math.min(Math.max(x, PAD.left + 30), width - 40), PAD.top + 2);
-  }
+    // Stacked, so markers a step apart keep legible labels.
+    ctx.fillText(m.label, Math.min(Math.max(x, PAD.left + 30), width - 40), PAD.top + 2 + 13 * i);
+  });
 
   // Curves.
   ctx.save();
