@@ -2,6 +2,7 @@
 // stderr and an exit code (2 for usage errors, 1 for failures), with a stack trace only under
 // --debug.
 import { Command, CommanderError } from 'commander';
+import { usageHint } from './args/command.js';
 import { benchCommand } from './commands/bench.js';
 import { dataCommand } from './commands/data.js';
 import { evalCommand } from './commands/eval.js';
@@ -55,6 +56,13 @@ Exit codes: 0 success, 1 failure, 2 usage error, 130 interrupted (Ctrl-C).`,
       sub.configureOutput(program.configureOutput()).exitOverride();
     program.addCommand(command);
   }
+  // After a flag error, each command prints its usage line (its full name is known only now).
+  program.showHelpAfterError("Run 'nabla --help' for the commands and examples.");
+  const hint = (c: Command) => {
+    c.showHelpAfterError(usageHint(c));
+    c.commands.forEach(hint);
+  };
+  program.commands.forEach(hint);
   return program;
 }
 

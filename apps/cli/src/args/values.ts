@@ -15,7 +15,7 @@ function toNumber(text: string): number {
 export function positiveInteger(text: string): number {
   const n = Number(text.trim());
   if (!INTEGER.test(text.trim()) || !Number.isSafeInteger(n) || n < 1) {
-    throw new InvalidArgumentError('must be a positive integer (1, 2, 3, …).');
+    throw new InvalidArgumentError('Must be a positive integer (1, 2, 3, …).');
   }
   return n;
 }
@@ -23,27 +23,27 @@ export function positiveInteger(text: string): number {
 export function nonNegativeInteger(text: string): number {
   const n = Number(text.trim());
   if (!INTEGER.test(text.trim()) || !Number.isSafeInteger(n)) {
-    throw new InvalidArgumentError('must be an integer ≥ 0.');
+    throw new InvalidArgumentError('Must be an integer ≥ 0.');
   }
   return n;
 }
 
 export function positiveNumber(text: string): number {
   const x = toNumber(text);
-  if (!(x > 0) || !Number.isFinite(x)) throw new InvalidArgumentError('must be a number > 0.');
+  if (!(x > 0) || !Number.isFinite(x)) throw new InvalidArgumentError('Must be a number > 0.');
   return x;
 }
 
 export function nonNegativeNumber(text: string): number {
   const x = toNumber(text);
-  if (!(x >= 0) || !Number.isFinite(x)) throw new InvalidArgumentError('must be a number ≥ 0.');
+  if (!(x >= 0) || !Number.isFinite(x)) throw new InvalidArgumentError('Must be a number ≥ 0.');
   return x;
 }
 
 /** In [0, 1): a dropout probability, a smoothing factor, a noise level. */
 export function unitInterval(text: string): number {
   const x = toNumber(text);
-  if (!(x >= 0 && x < 1)) throw new InvalidArgumentError('must be a number in [0, 1).');
+  if (!(x >= 0 && x < 1)) throw new InvalidArgumentError('Must be a number in [0, 1).');
   return x;
 }
 
@@ -51,7 +51,7 @@ export function unitInterval(text: string): number {
 export function openUnitInterval(text: string): number {
   const x = toNumber(text);
   if (!(x > 0 && x < 1))
-    throw new InvalidArgumentError('must be a number strictly between 0 and 1.');
+    throw new InvalidArgumentError('Must be a number strictly between 0 and 1.');
   return x;
 }
 
@@ -59,7 +59,7 @@ export function openUnitInterval(text: string): number {
 export function seed(text: string): number {
   const n = Number(text.trim());
   if (!INTEGER.test(text.trim()) || !Number.isSafeInteger(n)) {
-    throw new InvalidArgumentError('must be an integer ≥ 0.');
+    throw new InvalidArgumentError('Must be an integer ≥ 0.');
   }
   return n;
 }
@@ -76,7 +76,7 @@ export function layerSizes(text: string): number[] {
     const n = Number(p);
     if (!INTEGER.test(p) || !Number.isSafeInteger(n) || n < 1) {
       throw new InvalidArgumentError(
-        `each layer size must be a positive integer ("${p}" is not); e.g. --layers 256,128, or none.`,
+        `Each layer size must be a positive integer ("${p}" is not); e.g. --layers 256,128, or none.`,
       );
     }
   }
@@ -88,7 +88,7 @@ export function point(text: string): number[] {
   const parts = text.split(',');
   const xs = parts.map(toNumber);
   if (parts.length === 0 || xs.some((x) => !Number.isFinite(x))) {
-    throw new InvalidArgumentError('must be numbers separated by commas, e.g. --point 0.5,-1.2.');
+    throw new InvalidArgumentError('Must be numbers separated by commas, e.g. --point 0.5,-1.2.');
   }
   return xs;
 }

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { usageHint, withCommonOptions } from '../args/command.js';
+import { withCommonOptions } from '../args/command.js';
 import {
   layerSizes,
   nonNegativeInteger,
@@ -13,7 +13,6 @@ import {
 import type { Io } from '../context.js';
 import { catalogNames } from '../data/catalog.js';
 import { OPTIMIZERS, type TrainFlags } from '../train/config.js';
-import { runTrain } from '../train/run.js';
 import { ACTIVATION_FLAGS, activationFromFlag } from './activation.js';
 
 export function trainCommand(io: Io, setExit: (code: number) => void): Command {
@@ -123,11 +122,11 @@ export function trainCommand(io: Io, setExit: (code: number) => void): Command {
     'nabla train --json --epochs 5 > run.jsonl',
     'nabla train --resume model.checkpoint.safetensors',
   ]);
-  command.showHelpAfterError(usageHint(command));
   command.action(async (_options, cmd: Command) => {
     const raw = cmd.opts<Omit<TrainFlags, 'activation'> & { activation: string }>();
     const flags: TrainFlags = { ...raw, activation: activationFromFlag(raw.activation) };
     const given = (key: keyof TrainFlags) => cmd.getOptionValueSource(key) === 'cli';
+    const { runTrain } = await import('../train/run.js');
     setExit(await runTrain(flags, given, io));
   });
   return command;

@@ -1,16 +1,6 @@
 // The data sets `--data` knows by name: what they are, their classes and how they are obtained.
-// Anything else given to `--data` is a path (a directory of IDX files, or a CSV file).
-import {
-  type ClassificationOptions,
-  circles,
-  type Dataset,
-  gaussians,
-  linear,
-  moons,
-  spiral,
-  xor,
-} from '@nabla/datasets';
-
+// Anything else given to `--data` is a path (a directory of IDX files, or a CSV file). No
+// import of the data libraries here: help and usage errors should not wait for them.
 /** What a model's input is: decides the normalisation, the report and what `predict` takes. */
 export type DataKind = 'image' | 'points' | 'table';
 
@@ -45,14 +35,8 @@ export const TOY_TEST_SIZE = 500;
 export const TOY_TRAIN_SEED = 1;
 export const TOY_TEST_SEED = 2;
 
-export const TOY_SETS: Readonly<Record<string, (options: ClassificationOptions) => Dataset>> = {
-  linear,
-  xor,
-  circles,
-  gaussians,
-  spiral,
-  moons,
-};
+/** The 2-D toy sets of @nabla/datasets, by name (their generators are mapped in load.ts). */
+export const TOY_NAMES = ['linear', 'xor', 'circles', 'gaussians', 'spiral', 'moons'] as const;
 
 const TOY_DESCRIPTIONS: Record<string, string> = {
   linear: 'two linearly separable blobs (the perceptron’s case)',
@@ -91,7 +75,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     testSize: 10_000,
     source: 'download',
   },
-  ...Object.keys(TOY_SETS).map(
+  ...TOY_NAMES.map(
     (name): CatalogEntry => ({
       name,
       kind: 'points',

@@ -4,12 +4,19 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ChecksumError,
+  type ClassificationOptions,
+  circles,
   type Dataset,
+  gaussians,
   imagesToDataset,
+  linear,
   loadMnistSample,
   MissingFileError,
+  moons,
   parseIdx,
+  spiral,
   trainValSplit,
+  xor,
 } from '@nabla/datasets';
 import {
   type DownloadProgress,
@@ -24,7 +31,6 @@ import {
   catalogNames,
   type DataKind,
   findCatalogEntry,
-  TOY_SETS,
   TOY_TEST_SEED,
   TOY_TEST_SIZE,
   TOY_TRAIN_SEED,
@@ -61,6 +67,15 @@ export interface LoadedData {
   readonly train: Dataset;
   readonly test: Dataset;
 }
+
+const TOY_SETS: Readonly<Record<string, (options: ClassificationOptions) => Dataset>> = {
+  linear,
+  xor,
+  circles,
+  gaussians,
+  spiral,
+  moons,
+};
 
 /** Data without a test part of its own holds out this share, always with the same seed. */
 export const HOLDOUT_FRACTION = 0.2;

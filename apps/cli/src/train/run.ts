@@ -22,6 +22,7 @@ import { buildModel, describeArchitecture } from '../model/build.js';
 import { saveModelFile } from '../model/file.js';
 import { predictProbabilities } from '../model/predict.js';
 import type { Architecture } from '../model/spec.js';
+import { formatNumber } from '../output/format.js';
 import { buildReport } from '../report/build.js';
 import { renderReport } from '../report/html.js';
 import { loadRunCheckpoint, saveRunCheckpoint } from './checkpoint-file.js';
@@ -301,14 +302,17 @@ export async function runTrain(
   return EXIT_OK;
 }
 
-/** Where training stopped and why, in a sentence. */
+/** Where training stopped and why, in a sentence or two. */
 function describeStop(history: History, early: EarlyStopping, config: RunConfig): string {
   const best = early.bestEpoch;
+  const what = config.smoothing > 0 ? 'the smoothed validation loss' : 'the validation loss';
   const restored = best === null ? '' : ` The model holds the weights of epoch ${best}, the best.`;
-  if (history.stop.reason === 'stopped') {
-    return `Stopped early after epoch ${history.stop.epoch}: ${early.reason ?? history.stop.message}.${restored}`;
+  if (history.stop.reason === 'stopped' && early.stoppedEpoch !== null) {
+    const bestValue = early.best === null ? '' : ` (${formatNumber(early.best)} at epoch ${best})`;
+    return `Early stopping ended training after epoch ${early.stoppedEpoch}: ${what} had not improved on its best${bestValue}${config.minDelta > 0 ? ` by more than ${config.minDelta}` : ''} for ${config.patience} epochs.${restored}`;
   }
-  return `Ran all ${config.epochs} epochs without early stopping.${restored}`;
+  if (history.stop.reason === 'stopped') return `${history.stop.message}.${restored}`;
+  return `Trained all ${history.epochs.length} epochs; early stopping did not end training.${restored}`;
 }
 
 /** Quotes a word for a POSIX shell when it needs it. */

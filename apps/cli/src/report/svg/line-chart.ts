@@ -32,7 +32,7 @@ export interface LineChartOptions {
 const MARGIN = { top: 50, right: 16, bottom: 44, left: 58 };
 
 export function lineChart(options: LineChartOptions): string {
-  const width = options.width ?? 560;
+  const width = options.width ?? 540;
   const height = options.height ?? 300;
   const yFormat = options.yFormat ?? tickLabel;
   const markers = options.markers ?? [];

@@ -1,0 +1,122 @@
+// gradcheck, data, bench, --help and --version.
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { jsonLines, nabla, SHARED_MNIST } from './nabla.js';
+
+describe('nabla gradcheck', () => {
+  it('checks every op and loss and passes', async () => {
+    const run = await nabla(['gradcheck']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/op\s+family\s+entries\s+max abs error\s+max rel error\s+pass/);
+    for (const op of [
+      'matmul',
+      'crossEntropy',
+      'logSoftmax',
+      'gather',
+      'huberLoss',
+      'mlp → crossEntropy',
+    ]) {
+      expect(run.stdout).toMatch(new RegExp(`^${op.replace(/[()]/g, '\\$&')}\\s.*\\syes$`, 'm'));
+    }
+    expect(run.stdout).not.toMatch(/\sNO$/m);
+    expect(run.stdout).toMatch(/All \d+ gradients agree with numeric differences\./);
+  });
+
+  it('prints JSON lines with --json', async () => {
+    const run = await nabla(['gradcheck', '--filter', 'softmax', '--json']);
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines.slice(0, -1)) {
+      expect(line).toMatchObject({ type: 'gradcheck', pass: true });
+      expect(line.maxAbsError).toBeLessThan(1e-5);
+    }
+    expect(lines.at(-1)).toMatchObject({ type: 'summary', failed: 0 });
+  });
+});
+
+describe('nabla data', () => {
+  it('lists the data sets', async () => {
+    const run = await nabla(['data', 'list']);
+    expect(run.code).toBe(0);
+    for (const name of ['mnist-sample', 'mnist', 'fashion-mnist', 'circles', 'spiral']) {
+      expect(run.stdout).toMatch(new RegExp(`^${name}\\s`, 'm'));
+    }
+    expect(run.stdout).toMatch(/mnist-sample\s+image\s+10\s+10,000\s+2,000\s+embedded/);
+  });
+
+  it.runIf(existsSync(SHARED_MNIST))('verifies the checksums of MNIST files', async () => {
+    const run = await nabla(['data', 'info', 'mnist', '--data-dir', SHARED_MNIST, '--json']);
+    expect(run.code).toBe(0);
+    const [info] = jsonLines(run.stdout);
+    const files = info!.files as { name: string; verified: boolean; sha256: string }[];
+    expect(files.map((f) => f.name)).toEqual([
+      'train-images-idx3-ubyte.gz',
+      'train-labels-idx1-ubyte.gz',
+      't10k-images-idx3-ubyte.gz',
+      't10k-labels-idx1-ubyte.gz',
+    ]);
+    expect(files.every((f) => f.verified)).toBe(true);
+    expect(info!.mirrors).toHaveLength(2);
+  });
+
+  it('describes data sets and their cache location', async () => {
+    const run = await nabla(['data', 'info', 'fashion-mnist']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Ankle boot');
+    expect(run.stdout).toMatch(/directory .*nabla-cli-test-home\/fashion-mnist/);
+    expect(run.stdout).toMatch(/train-images-idx3-ubyte\.gz\s+[0-9a-f]{64}\s+–\s+missing/);
+  });
+
+  it('has nothing to download for embedded and generated sets', async () => {
+    const run = await nabla(['data', 'download', 'mnist-sample']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'mnist-sample is embedded in @nabla/datasets: nothing to download.',
+    );
+  });
+
+  it.runIf(existsSync(SHARED_MNIST))('download verifies files already there', async () => {
+    const run = await nabla(['data', 'download', 'mnist', '--data-dir', SHARED_MNIST]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('every SHA-256 verified');
+  });
+});
+
+describe('nabla bench, --help, --version', () => {
+  it('bench says the suite does not exist yet', async () => {
+    const run = await nabla(['bench']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('the benchmark suite does not exist yet');
+  });
+
+  it('every command has help with examples', async () => {
+    for (const command of [
+      [],
+      ['train'],
+      ['eval'],
+      ['predict'],
+      ['gradcheck'],
+      ['bench'],
+      ['data'],
+      ['data', 'list'],
+      ['data', 'info'],
+      ['data', 'download'],
+    ]) {
+      const run = await nabla([...command, '--help']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Usage: nabla${command.length ? ` ${command.join(' ')}` : ''}`);
+      expect(run.stdout).toMatch(/Examples:\n\s+\$ nabla/);
+    }
+  });
+
+  it('--version prints the version of the app', async () => {
+    const { version } = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    const run = await nabla(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe(version);
+  });
+});
