@@ -8,7 +8,7 @@
 //
 // mnist-dir defaults to ../shared/data/mnist next to the repository (the four IDX .gz files;
 // they are checked against their SHA-256 sums). Settings come from the environment:
-// HIDDEN=256,128 EPOCHS=20 BATCH=128 LR=0.002 PATIENCE=3 SMOOTHING=0.3 SEED=1.
+// HIDDEN=512,256 DROPOUT=0.2 EPOCHS=20 BATCH=128 LR=0.001 PATIENCE=5 SMOOTHING=0.5 SEED=1.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataLoader, standardize, trainValSplit } from '@nabla/datasets';
@@ -21,10 +21,11 @@ import { accuracy, EarlyStopping, evaluate, fit } from '@nabla/train';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = process.argv[2] ?? resolve(here, '../../../../shared/data/mnist');
 const env = (name, fallback) => process.env[name] ?? fallback;
-const hidden = env('HIDDEN', '256,128').split(',').map(Number);
+const hidden = env('HIDDEN', '512,256').split(',').map(Number);
+const dropout = Number(env('DROPOUT', '0.2'));
 const epochs = Number(env('EPOCHS', '20'));
 const batchSize = Number(env('BATCH', '128'));
-const lr = Number(env('LR', '0.002'));
+const lr = Number(env('LR', '0.001'));
 const seed = Number(env('SEED', '1'));
 
 const started = performance.now();
@@ -40,15 +41,15 @@ console.log(
   `MNIST from ${root}: ${train.y.size} train, ${val.y.size} val, ${test.y.size} test (${seconds()} s)`,
 );
 
-// Model, loss, optimizer and schedule.
-const model = mlp([784, ...hidden, 10], { seed });
+// Model (dropout after each hidden layer, off in evaluation), loss, optimizer and schedule.
+const model = mlp([784, ...hidden, 10], { seed, dropout });
 const loss = (out, y) => crossEntropy(out, y, { check: 'off' });
 const optimizer = new Adam(model.parameters(), { lr });
 const scheduler = new CosineAnnealingLR(optimizer, { tMax: epochs });
 const early = new EarlyStopping({
   monitor: 'valLoss',
-  patience: Number(env('PATIENCE', '3')),
-  smoothing: Number(env('SMOOTHING', '0.3')),
+  patience: Number(env('PATIENCE', '5')),
+  smoothing: Number(env('SMOOTHING', '0.5')),
 });
 console.log(`${model.toString().replaceAll('\n', ' ')}: ${model.numParameters()} parameters`);
 

@@ -4,20 +4,42 @@
 
 type Schedule = (run: () => void) => void;
 
-const host = globalThis as {
+interface Port {
+  onmessage: ((event: unknown) => void) | null;
+  postMessage(message: unknown): void;
+}
+
+const host = globalThis as unknown as {
   setImmediate?: (run: () => void) => unknown;
+  MessageChannel?: new () => { port1: Port; port2: Port };
   setTimeout: (run: () => void, ms: number) => unknown;
 };
 
-/** Node's `setImmediate` (no delay); elsewhere `setTimeout(0)`, which browsers clamp to ≥ 1 ms. */
-const schedule: Schedule =
-  typeof host.setImmediate === 'function'
-    ? (run) => host.setImmediate!(run)
-    : (run) => host.setTimeout(run, 0);
+/**
+ * Node's `setImmediate`; in browsers a `MessageChannel` message, which (unlike `setTimeout(0)`,
+ * clamped to 4 ms once nested) comes back as soon as pending tasks have run.
+ */
+function pickSchedule(): Schedule {
+  if (typeof host.setImmediate === 'function') return (run) => host.setImmediate!(run);
+  if (typeof host.MessageChannel === 'function') {
+    const channel = new host.MessageChannel();
+    const waiting: (() => void)[] = [];
+    channel.port1.onmessage = () => waiting.shift()?.();
+    return (run) => {
+      waiting.push(run);
+      channel.port2.postMessage(null);
+    };
+  }
+  return (run) => host.setTimeout(run, 0);
+}
+
+let schedule: Schedule | null = null;
 
 /** Resolves after pending tasks (timers, I/O, UI events) have had a chance to run. */
 export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => schedule(resolve));
+  schedule ??= pickSchedule();
+  const s = schedule;
+  return new Promise((resolve) => s(resolve));
 }
 
 /** A monotonic clock in milliseconds (`performance.now()` in Node and browsers). */
