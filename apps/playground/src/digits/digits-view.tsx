@@ -1,9 +1,7 @@
 // The Digits view: train an MLP on the embedded MNIST sample, watch training, validation and
 // smoothed validation loss and where early stopping stops, then draw digits and browse mistakes.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { SERIES } from '../shared/colors';
 import { type Choice, Panel, Select, Slider } from '../shared/controls';
-import type { ChartSpec, Marker } from '../shared/line-chart';
 import { LineChart } from '../shared/line-chart-view';
 import { OPTIMIZER_LABELS } from '../shared/make-optimizer';
 import { formatNumber } from '../shared/scale';
@@ -19,6 +17,7 @@ import {
 import { DigitImage } from './digit-image';
 import { DrawPad } from './draw-pad';
 import type { DigitsReply, DigitsRequest, EpochReport, TrainingEnd } from './protocol';
+import { endMessage, lossChart } from './report';
 
 const PAGE = 24;
 
@@ -114,36 +113,7 @@ export function DigitsView({ state, seed, onChange }: DigitsProps) {
     handle?.post({ type: 'train', settings: state, seed, run: next });
   };
 
-  const chart = useMemo((): ChartSpec => {
-    const xs = reports.map((r) => r.epoch);
-    const markers: Marker[] = [];
-    const best = end?.restoredEpoch ?? reports[reports.length - 1]?.bestEpoch ?? null;
-    if (best !== null)
-      markers.push({
-        x: best,
-        label: end?.restoredEpoch != null ? `restored ${best}` : `best ${best}`,
-        color: '#2ca02c',
-      });
-    if (end?.stoppedEpoch != null)
-      markers.push({ x: end.stoppedEpoch, label: `stopped ${end.stoppedEpoch}`, color: '#d62728' });
-    return {
-      series: [
-        { label: 'training', color: SERIES[5]!, xs, ys: reports.map((r) => r.loss) },
-        { label: 'validation', color: SERIES[1]!, xs, ys: reports.map((r) => r.valLoss) },
-        {
-          label: 'validation, EMA',
-          color: '#222',
-          xs,
-          ys: reports.map((r) => r.smoothed),
-          dashed: true,
-        },
-      ],
-      markers,
-      xLabel: 'epoch',
-      xMin: 1,
-      xMax: Math.max(5, reports.length),
-    };
-  }, [reports, end]);
+  const chart = useMemo(() => lossChart(reports, end), [reports, end]);
 
   const last = reports[reports.length - 1];
   const test = end?.test ?? last?.test ?? null;
@@ -396,15 +366,4 @@ export function DigitsView({ state, seed, onChange }: DigitsProps) {
       </div>
     </div>
   );
-}
-
-/** What ended training, in the lecture's words, with the numbers rounded for reading. */
-function endMessage(end: TrainingEnd, reports: EpochReport[], state: DigitsState): string {
-  const restored =
-    end.restoredEpoch !== null ? ` Restored the weights of epoch ${end.restoredEpoch}.` : '';
-  if (end.aborted) return `Stopped by you after ${reports.length} epochs.`;
-  if (end.stoppedEpoch === null) return `Ran all ${reports.length} epochs.${restored}`;
-  const best = reports.find((r) => r.epoch === end.restoredEpoch);
-  const smoothed = state.smoothing > 0 ? `smoothed (α = ${state.smoothing}) ` : '';
-  return `Early stopping after epoch ${end.stoppedEpoch}: the ${smoothed}validation loss had not improved for ${state.patience} epoch${state.patience === 1 ? '' : 's'}${best ? `; best ${best.smoothed.toFixed(4)} at epoch ${best.epoch}` : ''}.${restored}`;
 }
