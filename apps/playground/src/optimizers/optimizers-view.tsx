@@ -57,6 +57,9 @@ export function OptimizersView({ state, onChange }: OptimizersProps) {
   useEffect(() => {
     if (handle === null) return;
     setError(null);
+    // Old paths from another start would mislead while the new race is computed.
+    setLaps([]);
+    setStep(0);
     handle.post({
       type: 'race',
       surface: state.surface,

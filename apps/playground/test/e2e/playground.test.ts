@@ -19,8 +19,22 @@ async function open(query: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+/** Form controls without an accessible name: a label, aria-label, or a button's text. */
+function unlabelled(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('input, select, button, textarea')]
+      .filter((el) => {
+        const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
+        const text = el.tagName === 'BUTTON' ? (el.textContent ?? '') : '';
+        return `${el.getAttribute('aria-label') ?? ''}${label}${text}`.trim() === '';
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+}
+
 async function finish(page: Page, errors: string[], name: string): Promise<void> {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  expect(await unlabelled(page)).toEqual([]);
   expect(await page.locator('[role=alert]').allTextContents()).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
@@ -141,7 +155,18 @@ describe.skipIf(!existsSync(CHROMIUM))('playground in Chromium', () => {
       return counts;
     });
     for (const [name, count] of Object.entries(colours)) expect(count, name).toBeGreaterThan(20);
-    await finish(page, errors, 'optimizers');
+    await page.screenshot({ path: join(artifacts, 'optimizers.png'), fullPage: true });
+    // A click on the map starts a new race from there, and the link records it.
+    const map = await page.getByTestId('race').boundingBox();
+    if (map === null) throw new Error('no race map');
+    await page.mouse.click(map.x + map.width * 0.75, map.y + map.height * 0.25);
+    const distanceToClick = () => {
+      const [x, y] = (new URL(page.url()).searchParams.get('o.start') ?? 'NaN_NaN').split('_');
+      return Math.hypot(Number(x) - 1, Number(y) - 2); // the map spans [−2, 2] × [−1, 3]
+    };
+    await expect.poll(distanceToClick).toBeLessThan(0.05);
+    await expect.poll(() => number(page, 'race-step'), { timeout: 15_000 }).toBe(300);
+    await finish(page, errors, 'optimizers-restarted');
   }, 120_000);
 
   it('digits: trains a few batches, and a drawn digit gets probabilities summing to 1', async () => {
