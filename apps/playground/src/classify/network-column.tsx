@@ -108,6 +108,10 @@ export function NetworkColumn(props: {
       <canvas
         ref={ref}
         class="network-canvas"
+        // Tall enough for the widest column, so small networks leave no empty band.
+        style={{
+          height: `${Math.max(220, 40 + 56 * Math.max(state.features.length, ...layers))}px`,
+        }}
         data-testid="network"
         role="img"
         aria-label={`Network diagram: ${state.features.length} inputs, hidden layers ${layers.join(', ') || 'none'}, one output; each unit shows its output over the plane, links are coloured by the sign of the weight and as thick as it is large.`}

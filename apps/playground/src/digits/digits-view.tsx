@@ -4,7 +4,6 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Choice, Panel, Select, Slider } from '../shared/controls';
 import { LineChart } from '../shared/line-chart-view';
 import { OPTIMIZER_LABELS } from '../shared/make-optimizer';
-import { formatNumber } from '../shared/scale';
 import { useWorker } from '../shared/use-worker';
 import type { DigitsState } from '../state/app-state';
 import {
@@ -14,12 +13,11 @@ import {
   OPTIMIZERS,
   WEIGHT_DECAYS,
 } from '../state/options';
-import { DigitImage } from './digit-image';
 import { DrawPad } from './draw-pad';
+import { MistakesPanel } from './mistakes-panel';
+import { ProbabilityBars } from './probability-bars';
 import type { DigitsReply, DigitsRequest, EpochReport, TrainingEnd } from './protocol';
 import { endMessage, lossChart } from './report';
-
-const PAGE = 24;
 
 const numberChoices = (values: readonly number[]): Choice<number>[] =>
   values.map((value) => ({ value, label: String(value) }));
@@ -51,7 +49,6 @@ export function DigitsView({ state, seed, onChange }: DigitsProps) {
   const [reports, setReports] = useState<EpochReport[]>([]);
   const [end, setEnd] = useState<TrainingEnd | null>(null);
   const [probabilities, setProbabilities] = useState<number[] | null>(null);
-  const [page, setPage] = useState(0);
   const drawing = useRef<Float32Array | null>(null);
   const predictId = useRef(0);
   const runRef = useRef(0);
@@ -108,7 +105,6 @@ export function DigitsView({ state, seed, onChange }: DigitsProps) {
     setReports([]);
     setEnd(null);
     setBatch(null);
-    setPage(0);
     setError(null);
     handle?.post({ type: 'train', settings: state, seed, run: next });
   };
@@ -118,8 +114,6 @@ export function DigitsView({ state, seed, onChange }: DigitsProps) {
   const last = reports[reports.length - 1];
   const test = end?.test ?? last?.test ?? null;
   const mistakes = test?.mistakes ?? [];
-  const pages = Math.max(1, Math.ceil(mistakes.length / PAGE));
-  const shownPage = Math.min(page, pages - 1);
   const top = probabilities === null ? -1 : probabilities.indexOf(Math.max(...probabilities));
   const progress =
     batch === null
@@ -292,66 +286,11 @@ export function DigitsView({ state, seed, onChange }: DigitsProps) {
               </p>
             )}
           </Panel>
-          <Panel
-            title={`Misclassified test digits${mistakes.length > 0 ? ` (${mistakes.length}${mistakes.length >= 120 ? '+' : ''}, most confident first)` : ''}`}
-          >
-            {loaded === null || mistakes.length === 0 ? (
-              <p class="small muted">Train the network to see which test digits it gets wrong.</p>
-            ) : (
-              <>
-                <div class="gallery" data-testid="mistakes">
-                  {mistakes.slice(shownPage * PAGE, (shownPage + 1) * PAGE).map((m) => (
-                    <figure key={m.index}>
-                      <DigitImage
-                        pixels={loaded.testImages.subarray(m.index * 784, (m.index + 1) * 784)}
-                        label={`A ${m.label} taken for a ${m.predicted}`}
-                      />
-                      <figcaption>
-                        {m.label} → <strong>{m.predicted}</strong>{' '}
-                        {formatNumber(m.confidence * 100, 2)}%
-                      </figcaption>
-                    </figure>
-                  ))}
-                </div>
-                <div class="row">
-                  <button
-                    type="button"
-                    disabled={shownPage === 0}
-                    onClick={() => setPage(shownPage - 1)}
-                  >
-                    Previous
-                  </button>
-                  <span class="small muted">
-                    page {shownPage + 1} of {pages}
-                  </span>
-                  <button
-                    type="button"
-                    disabled={shownPage >= pages - 1}
-                    onClick={() => setPage(shownPage + 1)}
-                  >
-                    Next
-                  </button>
-                </div>
-              </>
-            )}
-          </Panel>
+          <MistakesPanel mistakes={mistakes} images={loaded?.testImages ?? null} />
         </div>
         <Panel title="Draw a digit">
           <DrawPad onDigit={predict} />
-          <div class="bars" data-testid="probabilities" aria-live="polite">
-            {Array.from({ length: 10 }, (_, k) => {
-              const p = probabilities?.[k] ?? 0;
-              return [
-                <span key={`d${k}`}>{k}</span>,
-                <span key={`b${k}`} class={`bar ${k === top ? 'top' : ''}`}>
-                  <span style={{ width: `${p * 100}%` }} />
-                </span>,
-                <span key={`p${k}`} data-p={probabilities === null ? '' : String(p)}>
-                  {probabilities === null ? '' : `${(p * 100).toFixed(1)}%`}
-                </span>,
-              ];
-            })}
-          </div>
+          <ProbabilityBars probabilities={probabilities} />
           <p class="small muted">
             {probabilities === null
               ? 'The probabilities of each class appear as you draw.'

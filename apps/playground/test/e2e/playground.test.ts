@@ -64,8 +64,8 @@ describe.skipIf(!existsSync(CHROMIUM))('playground in Chromium', () => {
   it('classify: play lowers the test loss on circles and redraws the boundary', async () => {
     const { page, errors } = await open('view=classify&c.data=circles');
     // The URL carries the state: a changed control shows up in it.
-    await page.getByLabel('Learning rate').selectOption({ label: '0.1' });
-    await expect.poll(() => page.url()).toContain('c.lr=0.1');
+    await page.getByLabel('L2 rate').selectOption({ label: '0.001' });
+    await expect.poll(() => page.url()).toContain('c.l2=0.001');
     await expect.poll(() => page.getByTestId('test-loss').textContent()).not.toBe('—');
     const before = await number(page, 'test-loss');
     const boundaryBefore = await canvasPixels(page, 'boundary');
