@@ -59,10 +59,13 @@ export function drawLineChart(
   if (spec.xMax !== undefined) xs.push(spec.xMax);
   const ex = extent(xs) ?? { min: 0, max: 1 };
   const ey = extent(ys) ?? { min: 0, max: 1 };
+  // The legend wraps on narrow charts; the plot starts below its last row.
+  const legend = legendLayout(ctx, spec.series, width);
+  const top = PAD.top + 14 * (legend.rows - 1);
   const plotW = width - PAD.left - PAD.right;
-  const plotH = height - PAD.top - PAD.bottom;
+  const plotH = height - top - PAD.bottom;
   const px = (x: number) => PAD.left + ((x - ex.min) / (ex.max - ex.min)) * plotW;
-  const py = (y: number) => PAD.top + (1 - (y - ey.min) / (ey.max - ey.min)) * plotH;
+  const py = (y: number) => top + (1 - (y - ey.min) / (ey.max - ey.min)) * plotH;
 
   // Grid and ticks.
   ctx.strokeStyle = '#e3e6ea';
@@ -94,19 +97,19 @@ export function drawLineChart(
     ctx.strokeStyle = m.color;
     ctx.setLineDash([4, 3]);
     ctx.beginPath();
-    ctx.moveTo(x, PAD.top);
-    ctx.lineTo(x, PAD.top + plotH);
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + plotH);
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.fillStyle = m.color;
     // Stacked, so markers a step apart keep legible labels.
-    ctx.fillText(m.label, Math.min(Math.max(x, PAD.left + 30), width - 40), PAD.top + 2 + 13 * i);
+    ctx.fillText(m.label, Math.min(Math.max(x, PAD.left + 30), width - 40), top + 2 + 13 * i);
   });
 
   // Curves.
   ctx.save();
   ctx.beginPath();
-  ctx.rect(PAD.left, PAD.top - 2, plotW, plotH + 4);
+  ctx.rect(PAD.left, top - 2, plotW, plotH + 4);
   ctx.clip();
   ctx.lineWidth = 1.8;
   for (const s of spec.series) {
@@ -135,14 +138,13 @@ export function drawLineChart(
   // Legend along the top.
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  let lx = PAD.left;
-  for (const s of spec.series) {
-    ctx.fillStyle = s.color;
-    ctx.fillRect(lx, 7, 12, 3);
+  spec.series.forEach((series, i) => {
+    const [lx, ly] = legend.positions[i]!;
+    ctx.fillStyle = series.color;
+    ctx.fillRect(lx, ly - 2, 12, 3);
     ctx.fillStyle = '#39414b';
-    ctx.fillText(s.label, lx + 16, 9);
-    lx += 22 + ctx.measureText(s.label).width;
-  }
+    ctx.fillText(series.label, lx + 16, ly);
+  });
 }
 
 /** Powers of ten inside a log10 range, at most six of them (every k-th when it spans many). */
@@ -168,4 +170,25 @@ function tickLabel(t: number, ticks: number[]): string {
   if (step >= 1e4 || step < 1e-4) return t.toExponential(1);
   const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
   return t.toFixed(decimals);
+}
+
+/** Where each legend entry goes: left to right, wrapping to a new row at the chart's edge. */
+function legendLayout(
+  ctx: CanvasRenderingContext2D,
+  series: Series[],
+  width: number,
+): { positions: [number, number][]; rows: number } {
+  const positions: [number, number][] = [];
+  let x = PAD.left;
+  let row = 0;
+  for (const s of series) {
+    const w = 22 + ctx.measureText(s.label).width;
+    if (x + w > width && x > PAD.left) {
+      row += 1;
+      x = PAD.left;
+    }
+    positions.push([x, 9 + 14 * row]);
+    x += w;
+  }
+  return { positions, rows: row + 1 };
 }
