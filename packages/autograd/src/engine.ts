@@ -5,6 +5,7 @@ import {
   DTypeError,
   formatShape,
   NablaError,
+  release,
   type Shape,
   ShapeError,
   Tensor,
@@ -273,20 +274,40 @@ function run<T extends Tensor | Variable>(
       if (collect && v._need !== need) continue;
       const g = v._pending as T | null;
       if (g !== null && (!collect || feedsTarget(node, need))) {
+        const gOwned = v._pendingOwned;
         if (!collect) v._pending = null;
-        const grads = node.def.backward(o, g, node);
+        const fast = node.def.fast;
+        const grads =
+          !graph && fast !== undefined
+            ? (fast(g as Tensor, node) as Grads<T>)
+            : node.def.backward(o, g, node);
         const inputs = node.inputs;
         for (let j = 0; j < inputs.length; j++) {
           const input = inputs[j]!;
           const raw = grads[j];
           if (raw === null || raw === undefined || !input.requiresGrad) continue;
           if (collect && input._need !== need) continue;
+          const rawFresh = !graph && isFresh(raw as Tensor, g as Tensor, grads as Grads<Tensor>, j);
           const r = unbroadcast(o, raw, input, node);
-          const fresh = !graph && isFresh(r as Tensor, g as Tensor, grads as Grads<Tensor>, j);
+          let fresh = rawFresh;
+          if (!graph && (r as Tensor).data !== (raw as Tensor).data) {
+            // Summed back to its input's shape: a new buffer, and the raw one is left unused.
+            fresh = true;
+            if (rawFresh) release(raw as Tensor);
+          }
           deliver(o, graph, input, r, fresh, collect, touched);
         }
+        // The incoming gradient is consumed: hand its buffer back unless it is passed on (add
+        // and reshape forward it) or was never ours (a seed the caller gave).
+        if (!graph && !collect && gOwned && !returned(g as Tensor, grads as Grads<Tensor>)) {
+          release(g as Tensor);
+        }
       }
-      if (!retain) freeNode(node);
+      if (!retain) {
+        freeNode(node);
+        // Every consumer of v ran before its producer: a value nothing else holds is done with.
+        if (!graph && v._intermediate) release(v.data);
+      }
     }
     if (targets === null) return [];
     return targets.map((t, i) => {
@@ -297,6 +318,12 @@ function run<T extends Tensor | Variable>(
     for (const v of order) v._pending = null;
     for (const v of touched) v._pending = null;
   }
+}
+
+/** Whether `g`'s buffer is among the gradients a backward returned. */
+function returned(g: Tensor, grads: Grads<Tensor>): boolean {
+  for (let k = 0; k < grads.length; k++) if (grads[k]?.data === g.data) return true;
+  return false;
 }
 
 /** Whether some input of `node` is on a path to a target (else its backward would be wasted). */
@@ -346,11 +373,15 @@ function deliver<T extends Tensor | Variable>(
     if (v._grad === null) {
       v._grad = fresh ? t : t.clone();
       v._gradOwned = true;
+      v._gradExposed = false;
     } else if (v._gradOwned) {
       addInto(v._grad, t);
+      if (fresh) release(t);
     } else {
       v._grad = tensorOps.add(v._grad, t);
       v._gradOwned = true;
+      v._gradExposed = false;
+      if (fresh) release(t);
     }
     v._gradVariable = null;
     return;
@@ -362,9 +393,11 @@ function deliver<T extends Tensor | Variable>(
     if (v.node === null) touched.push(v);
   } else if (!graph && v._pendingOwned) {
     addInto(pending as Tensor, r as Tensor);
+    if (fresh) release(r as Tensor);
   } else {
     v._pending = o.add(pending, r);
     v._pendingOwned = !graph;
+    if (!graph && fresh) release(r as Tensor);
   }
 }
 

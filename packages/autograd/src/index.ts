@@ -81,4 +81,11 @@ export {
   transpose,
   unsqueeze,
 } from './ops/shape.js';
-export { Variable, type VariableOptions, variable } from './variable.js';
+export {
+  markIntermediate,
+  peekGrad,
+  releaseGrad,
+  Variable,
+  type VariableOptions,
+  variable,
+} from './variable.js';

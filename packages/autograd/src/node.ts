@@ -20,6 +20,13 @@ export type Grads<T> = readonly (T | null)[];
 export interface OpDef<S = undefined> {
   readonly name: string;
   backward<T>(o: Ops<T>, g: T, node: Node<S>): Grads<T>;
+  /**
+   * Optional: the same gradients as `backward` on raw tensors, in fused loops that skip its
+   * temporaries (an op on a small tensor costs far more in allocation than in arithmetic). Used
+   * whenever no graph is recorded; `backward` stays the definition, runs under `createGraph`,
+   * and is the oracle the gradient tests hold `fast` to.
+   */
+  readonly fast?: (g: Tensor, node: Node<S>) => Grads<Tensor>;
 }
 
 /**

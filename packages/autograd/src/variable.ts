@@ -8,6 +8,7 @@ import {
   type MatmulOptions,
   type NestedArray,
   type ReduceOptions,
+  release,
   type Shape,
   ShapeError,
   Tensor,
@@ -58,6 +59,14 @@ export class Variable {
   _gradVariable: Variable | null = null;
   /** @internal Whether `_grad` is ours to add into (no one else holds its buffer). */
   _gradOwned = false;
+  /**
+   * @internal Whether `_grad` has been handed out (by the `grad` getter) since the engine made
+   * it. Until then only the engine and optimizers (`peekGrad`) have seen it, so `releaseGrad`
+   * may recycle its buffer.
+   */
+  _gradExposed = false;
+  /** @internal Set by `markIntermediate`: nothing outside the graph holds this value. */
+  _intermediate = false;
   /** @internal Engine scratch: the gradient gathered so far in a running backward. */
   _pending: unknown = null;
   /** @internal Engine scratch: whether `_pending` may be added into in place. */
@@ -103,6 +112,7 @@ export class Variable {
    * `null` to clear it (what `optimizer.zeroGrad()` does).
    */
   get grad(): Tensor | null {
+    this._gradExposed = true;
     return this._grad;
   }
 
@@ -128,6 +138,7 @@ export class Variable {
    * itself be differentiated (gradients of gradients); `null` otherwise.
    */
   get gradVariable(): Variable | null {
+    this._gradExposed = true;
     return this._gradVariable;
   }
 
@@ -280,6 +291,39 @@ export function constantScalar(value: number, like: DType): Variable {
   const data = allocate(dtype, 1);
   data[0] = value;
   return new Variable(new Tensor(data, []), false, 'constant');
+}
+
+/**
+ * `v.grad` for code that reads the gradient and lets go of it within the call, as an
+ * optimizer's update does: unlike the `grad` getter it does not count as handing the gradient
+ * out, so `releaseGrad` can still recycle the buffer.
+ */
+export function peekGrad(v: Variable): Tensor | null {
+  return v._grad;
+}
+
+/**
+ * `v.grad = null`, recycling the gradient's buffer for the next backward when nothing outside
+ * the engine can hold it (it was never read through `v.grad`). An optimizer's `zeroGrad` calls
+ * this, so a training loop reuses its gradient memory instead of allocating it every step.
+ */
+export function releaseGrad(v: Variable): void {
+  const g = v._grad;
+  if (g !== null && v._gradOwned && !v._gradExposed && v._gradVariable === null) release(g);
+  v._grad = null;
+  v._gradVariable = null;
+  v._gradOwned = false;
+}
+
+/**
+ * Declares that no code outside the graph holds `v` or any view of its data: only the ops that
+ * consumed it do. Once a backward has run through all of them and freed the graph (no
+ * `retainGraph`, no `createGraph`), `v`'s buffer is recycled for later ops. `Sequential` marks the
+ * activations passed between its built-in layers this way, so a training step reuses their
+ * memory. Marking a value that something else still reads corrupts it: use with care.
+ */
+export function markIntermediate(v: Variable): void {
+  if (v.node !== null) v._intermediate = true;
 }
 
 function intGradError(op: string): DTypeError {

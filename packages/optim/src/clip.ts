@@ -1,4 +1,4 @@
-import { Variable } from '@nabla/autograd';
+import { peekGrad, Variable } from '@nabla/autograd';
 import { ArgumentError, type TypedArray } from '@nabla/tensor';
 import { checkNonNegative, showValue } from './validate.js';
 
@@ -103,7 +103,9 @@ function gradsOf(op: string, params: Iterable<Variable> | Variable): TypedArray[
     if (!(p instanceof Variable)) {
       throw new ArgumentError(op, `params[${i}] must be a Variable, got ${showValue(p)}`);
     }
-    if (p.grad !== null && p.grad !== undefined) grads.push(p.grad.data);
+    // peekGrad: the buffers are scaled in place and let go, so they stay recyclable.
+    const g = peekGrad(p);
+    if (g !== null && g !== undefined) grads.push(g.data);
   });
   return grads;
 }

@@ -1,4 +1,4 @@
-import { noGrad, Variable } from '@nabla/autograd';
+import { noGrad, peekGrad, releaseGrad, Variable } from '@nabla/autograd';
 import {
   ArgumentError,
   allocate,
@@ -146,8 +146,10 @@ export abstract class Optimizer<O extends object, S extends ParamState = ParamSt
     const setToNone = options.setToNone ?? true;
     for (const group of this.paramGroups) {
       for (const p of group.params) {
-        if (setToNone) p.grad = null;
-        else p.grad?.data.fill(0);
+        // releaseGrad recycles a gradient nobody outside the engine has seen, so the next
+        // backward reuses its memory instead of allocating it.
+        if (setToNone) releaseGrad(p);
+        else peekGrad(p)?.data.fill(0);
       }
     }
   }
@@ -162,7 +164,7 @@ export abstract class Optimizer<O extends object, S extends ParamState = ParamSt
     noGrad(() => {
       for (const group of this.paramGroups) {
         for (const p of group.params) {
-          const grad = p.grad;
+          const grad = peekGrad(p);
           if (grad === null || grad === undefined) continue;
           if (grad.size !== p.data.size) {
             throw new ShapeError(

@@ -1,4 +1,5 @@
 import { DTypeError } from './errors.js';
+import { allocateZeroed } from './pool.js';
 
 export type DType = 'float32' | 'float64' | 'int32';
 export type FloatDType = 'float32' | 'float64';
@@ -15,15 +16,9 @@ export function isFloatDType(dtype: DType): dtype is FloatDType {
   return dtype !== 'int32';
 }
 
+/** A zero-filled buffer (recycled from the buffer pool when one of that length is there). */
 export function allocate(dtype: DType, size: number): TypedArray {
-  switch (dtype) {
-    case 'float32':
-      return new Float32Array(size);
-    case 'float64':
-      return new Float64Array(size);
-    case 'int32':
-      return new Int32Array(size);
-  }
+  return allocateZeroed(dtype, size);
 }
 
 export function dtypeOf(data: TypedArray): DType {

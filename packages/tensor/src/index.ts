@@ -112,6 +112,13 @@ export {
   unsqueeze,
 } from './ops/shape.js';
 export {
+  allocateUninitialized,
+  type BufferPoolStats,
+  bufferPoolStats,
+  clearBufferPool,
+  release,
+} from './pool.js';
+export {
   type BernoulliOptions,
   bernoulli,
   Generator,

@@ -65,7 +65,12 @@ export function normalizeAxes(
   axis: number | readonly number[] | undefined,
   rank: number,
 ): number[] {
-  if (axis === undefined) return Array.from({ length: rank }, (_, i) => i);
+  if (axis === undefined) {
+    const all = new Array<number>(rank);
+    for (let i = 0; i < rank; i++) all[i] = i;
+    return all;
+  }
+  if (typeof axis === 'number') return [normalizeAxis(op, axis, rank)];
   const list = typeof axis === 'number' ? [axis] : Array.from(axis);
   const axes = list.map((a) => normalizeAxis(op, a, rank));
   const sorted = [...new Set(axes)].sort((x, y) => x - y);

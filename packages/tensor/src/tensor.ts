@@ -1,7 +1,7 @@
 import { type DType, dtypeOf, type TypedArray } from './dtype.js';
 import { ArgumentError, formatShape, ShapeError } from './errors.js';
 import { formatTensor } from './format.js';
-import { type Shape, sizeOf } from './shape.js';
+import type { Shape } from './shape.js';
 
 /** Nested arrays as `toArray()` returns them: a number for a 0-d tensor. */
 export type NestedArray = number | NestedArray[];
@@ -20,29 +20,50 @@ export class Tensor {
   readonly size: number;
 
   /** Prefer the `tensor(...)`, `zeros(...)` and other creation functions. */
-  constructor(data: TypedArray, shape: Shape) {
-    // Ops pass shapes they have already checked; this catches direct callers, for whom a NaN or
-    // negative dimension would otherwise surface as a RangeError or a silently odd size.
-    for (const d of shape) {
+  constructor(data: TypedArray, shape: Shape);
+  /** @internal Ops' path: `shape` is already checked, frozen (or fresh and ours) and `size` its product. */
+  constructor(data: TypedArray, shape: Shape, trusted: typeof TRUSTED, size: number);
+  constructor(data: TypedArray, shape: Shape, trusted?: typeof TRUSTED, size?: number) {
+    if (trusted === TRUSTED) {
+      // Ops already checked the shape and made the data; the checks below would double the cost
+      // of an op on a small tensor.
+      this.data = data;
+      this.shape = shape;
+      this.dtype = dtypeOf(data);
+      this.size = size!;
+      return;
+    }
+    // This catches direct callers, for whom a NaN or negative dimension would otherwise surface
+    // as a RangeError or a silently odd size.
+    let n = 1;
+    let negativeZero = false;
+    for (let i = 0; i < shape.length; i++) {
+      const d = shape[i]!;
       if (!Number.isInteger(d) || d < 0) {
         throw new ShapeError(
           'Tensor',
           `shape ${formatShape(shape)} has an invalid dimension ${d}; dimensions are non-negative integers`,
         );
       }
+      if (d === 0 && 1 / d < 0) negativeZero = true;
+      n *= d;
     }
-    const size = sizeOf(shape);
-    if (data.length !== size) {
+    if (data.length !== n) {
       throw new ShapeError(
         'Tensor',
-        `data has ${data.length} elements but shape ${formatShape(shape)} needs ${size}`,
+        `data has ${data.length} elements but shape ${formatShape(shape)} needs ${n}`,
       );
     }
     this.data = data;
-    // `+ 0` turns a -0 dimension (from arithmetic like ceil(-0.5)) into 0.
-    this.shape = Object.freeze(Array.from(shape, (d) => d + 0));
+    // A shape another tensor already holds (frozen, so nobody can change it) is shared, which
+    // makes views and same-shape results cheap; anything else is copied and frozen. `+ 0` turns
+    // a -0 dimension (from arithmetic like ceil(-0.5)) into 0.
+    this.shape =
+      !negativeZero && Object.isFrozen(shape)
+        ? shape
+        : Object.freeze(Array.from(shape, (d) => d + 0));
     this.dtype = dtypeOf(data);
-    this.size = size;
+    this.size = n;
   }
 
   get rank(): number {
@@ -91,6 +112,18 @@ export class Tensor {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.toString();
   }
+}
+
+const TRUSTED: unique symbol = Symbol('trusted');
+
+/**
+ * A tensor from data and a shape the caller has already checked (the op that computed them): no
+ * validation, no copy. `shape` must be frozen or a fresh array nobody else holds (it is frozen
+ * here); `data.length` must be its product. Not exported from the package.
+ */
+export function tensorOf(data: TypedArray, shape: Shape): Tensor {
+  if (!Object.isFrozen(shape)) Object.freeze(shape);
+  return new Tensor(data, shape, TRUSTED, data.length);
 }
 
 export function assertTensor(op: string, value: unknown, name = 'input'): asserts value is Tensor {

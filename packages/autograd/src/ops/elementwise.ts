@@ -5,6 +5,7 @@
 import type { ClampOptions, LeakyReluOptions, Tensor } from '@nabla/tensor';
 import * as raw from '@nabla/tensor';
 import { ArgumentError } from '@nabla/tensor';
+import { reluGrad, sigmoidGrad, tanhGrad } from '../fast-grads.js';
 import { erfScalar, mapFloat, softplusScalar } from '../kernels.js';
 import {
   type OpDef,
@@ -199,6 +200,7 @@ const TANH: OpDef = {
     const y = o.lift(n.output);
     return [o.mul(g, o.sub(1, o.mul(y, y)))];
   },
+  fast: (g, n) => [tanhGrad(g, n.output.data)],
 };
 export function tanh(x: Variable | Tensor): Variable {
   const v = operand('tanh', x);
@@ -211,6 +213,7 @@ const SIGMOID: OpDef = {
     const y = o.lift(n.output);
     return [o.mul(g, o.mul(y, o.sub(1, y)))];
   },
+  fast: (g, n) => [sigmoidGrad(g, n.output.data)],
 };
 /**
  * `1 / (1 + e^-x)`. A primitive for numerical stability: the composite `1 / (1 + exp(-x))`
@@ -237,6 +240,7 @@ export function softplus(x: Variable | Tensor): Variable {
 const RELU: OpDef = {
   name: 'relu',
   backward: (o, g, n) => [o.where(raw.gt(n.input(0).data, 0), g, 0)],
+  fast: (g, n) => [reluGrad(g, n.input(0).data)],
 };
 /** `max(x, 0)`; its gradient at 0 is 0 (as PyTorch). */
 export function relu(x: Variable | Tensor): Variable {

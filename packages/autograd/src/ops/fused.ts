@@ -5,15 +5,20 @@ import * as raw from '@nabla/tensor';
 import {
   ArgumentError,
   allocate,
+  allocateUninitialized,
   DTypeError,
+  type FloatArray,
   formatShape,
   type Shape,
   ShapeError,
   Tensor,
 } from '@nabla/tensor';
+import { columnSums } from '../fast-grads.js';
 import { softplusScalar } from '../kernels.js';
 import {
   checkFloatMix,
+  type Grads,
+  type Node,
   type OpDef,
   operand,
   recording,
@@ -22,7 +27,7 @@ import {
   toVariable,
 } from '../node.js';
 import type { Variable } from '../variable.js';
-import type { Ops } from './ops.js';
+import { type Ops, tensorOps } from './ops.js';
 
 /** How per-sample losses are combined, with PyTorch's names. */
 export type Reduction = 'mean' | 'sum' | 'none';
@@ -70,6 +75,21 @@ const LINEAR: OpDef = {
         ? o.matmul(g2, flat ? o.reshape(o.lift(x), [-1, inF]) : o.lift(x), TRANSPOSE_A)
         : null,
       n.inputs.length > 2 && n.needs(2) ? o.sum(g2, SUM_ROWS) : null,
+    ];
+  },
+  fast: (g, n) => {
+    const x = n.input(0);
+    const w = n.input(1);
+    const [outF, inF] = w.shape as [number, number];
+    const flat = x.rank !== 2;
+    const g2 = flat ? raw.reshape(g, [-1, outF]) : g;
+    const b = n.inputs.length > 2 ? n.input(2) : null;
+    return [
+      n.needs(0) ? raw.matmul(g, w.data) : null,
+      n.needs(1)
+        ? raw.matmul(g2, flat ? raw.reshape(x.data, [-1, inF]) : x.data, TRANSPOSE_A)
+        : null,
+      b !== null && n.needs(2) ? columnSums(g2, g2.shape[0]!, outF, b.shape) : null,
     ];
   },
 };
@@ -137,6 +157,7 @@ const softmaxRows = <U>(o: Ops<U>, z: U): U => o.exp(o.sub(z, lseRows(o, z)));
 
 const CROSS_ENTROPY: OpDef<CrossEntropySaved> = {
   name: 'crossEntropyWithLogits',
+  fast: (g, n) => crossEntropyFast(g, n),
   backward: (o, g, n) => {
     const { probs, lse, classes, reduction } = n.saved;
     const z = n.input(0);
@@ -156,6 +177,25 @@ const CROSS_ENTROPY: OpDef<CrossEntropySaved> = {
     ];
   },
 };
+
+/** `(softmax(z) − onehot(t)) · scale` in one pass, for class targets (the training case). */
+function crossEntropyFast(g: Tensor, n: Node<CrossEntropySaved>): Grads<Tensor> {
+  const { probs, classes, reduction } = n.saved;
+  if (classes === null) return CROSS_ENTROPY.backward(tensorOps, g, n);
+  const [rows, cols] = probs.shape as [number, number];
+  const out = allocateUninitialized(probs.dtype, rows * cols) as FloatArray;
+  const p = probs.data;
+  const t = classes.data;
+  const gd = g.data;
+  const whole = reduction === 'mean' ? gd[0]! / rows : gd[0]!;
+  for (let i = 0; i < rows; i++) {
+    const scale = reduction === 'none' ? gd[i]! : whole;
+    const base = i * cols;
+    for (let c = 0; c < cols; c++) out[base + c] = p[base + c]! * scale;
+    out[base + t[i]!] = (p[base + t[i]!]! - 1) * scale;
+  }
+  return [new Tensor(out, probs.shape)];
+}
 
 export interface CrossEntropyOptions {
   /** `'mean'` (default) over the N samples, `'sum'`, or `'none'` for the `[N]` per-sample losses. */
@@ -254,6 +294,7 @@ interface BinaryCrossEntropySaved {
 
 const BINARY_CROSS_ENTROPY: OpDef<BinaryCrossEntropySaved> = {
   name: 'binaryCrossEntropyWithLogits',
+  fast: (g, n) => binaryCrossEntropyFast(g, n),
   backward: (o, g, n) => {
     const { posExtra, reduction } = n.saved;
     const zv = n.input(0);
@@ -274,6 +315,31 @@ const BINARY_CROSS_ENTROPY: OpDef<BinaryCrossEntropySaved> = {
     return [n.needs(0) ? o.mul(gz, scale) : null, gy];
   },
 };
+
+/** `(σ(z) − y) · scale` in one pass: the gradient without a positive weight, for the logits. */
+function binaryCrossEntropyFast(g: Tensor, n: Node<BinaryCrossEntropySaved>): Grads<Tensor> {
+  const { posExtra, reduction } = n.saved;
+  if (posExtra !== null || n.needs(1)) return BINARY_CROSS_ENTROPY.backward(tensorOps, g, n);
+  const z = n.input(0).data;
+  const y = n.input(1).data.data;
+  const zd = z.data;
+  const gd = g.data;
+  const out = allocateUninitialized(z.dtype, z.size) as FloatArray;
+  const whole = reduction === 'mean' ? gd[0]! / z.size : gd[0]!;
+  const each = reduction === 'none';
+  for (let i = 0; i < out.length; i++) {
+    const s = stableSigmoid(zd[i]!);
+    out[i] = (s - y[i]!) * (each ? gd[i]! : whole);
+  }
+  return [new Tensor(out, z.shape), null];
+}
+
+/** The logistic function without overflow (exp only ever of a non-positive number). */
+function stableSigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
 
 export interface BinaryCrossEntropyOptions {
   /** `'mean'` (default) over all elements, `'sum'`, or `'none'` for per-element losses. */

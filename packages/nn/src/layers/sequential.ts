@@ -1,6 +1,10 @@
-import type { Variable } from '@nabla/autograd';
-import { ArgumentError } from '@nabla/tensor';
+import { isGradEnabled, markIntermediate, type Variable } from '@nabla/autograd';
+import { ArgumentError, Tensor } from '@nabla/tensor';
 import { asVariable, type Input, Module } from '../module.js';
+import { GELU, LeakyReLU, LogSoftmax, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
+import { Dropout } from './dropout.js';
+import { Linear } from './linear.js';
+import { Flatten, Identity } from './shape.js';
 
 /**
  * Modules applied one after another, PyTorch's `nn.Sequential`. The children are stored under
@@ -46,7 +50,61 @@ export class Sequential extends Module {
 
   forward(input: Input): Variable {
     let x: Input = input;
-    for (const m of this) x = m.forward(x);
+    // Indexed, not `for...of`: the iterator re-counts the modules on every step.
+    const modules = this as unknown as Record<number, Module | undefined>;
+    const outputs: Variable[] = [];
+    for (let i = 0; ; i++) {
+      const m = modules[i];
+      if (m === undefined) break;
+      x = m.forward(x);
+      outputs.push(x);
+    }
+    if (isGradEnabled()) markActivations(this, input, outputs);
     return asVariable(x);
+  }
+}
+
+/**
+ * Built-in layers whose `forward` keeps no reference to its input or output. A subclass that
+ * overrides `forward` has another function there, so it is not on this list.
+ */
+const KEEP_NOTHING: ReadonlySet<unknown> = new Set([
+  Linear.prototype.forward,
+  ReLU.prototype.forward,
+  LeakyReLU.prototype.forward,
+  Tanh.prototype.forward,
+  Sigmoid.prototype.forward,
+  GELU.prototype.forward,
+  Softmax.prototype.forward,
+  LogSoftmax.prototype.forward,
+  Dropout.prototype.forward,
+  Identity.prototype.forward,
+  Flatten.prototype.forward,
+]);
+
+function keepsNothing(m: Module): boolean {
+  if (m instanceof Sequential) {
+    if (m.forward !== Sequential.prototype.forward) return false;
+    for (const child of m) if (!keepsNothing(child)) return false;
+    return true;
+  }
+  return KEEP_NOTHING.has(m.forward);
+}
+
+/**
+ * Marks the activations passed between two built-in layers as intermediate (see autograd's
+ * `markIntermediate`): only the graph holds them, so backward recycles their buffers and a
+ * training step does not allocate its activations anew. An activation sharing its buffer with
+ * any other (a view made by Flatten or Identity) is left alone, and so is the output.
+ */
+function markActivations(seq: Sequential, input: Input, outputs: readonly Variable[]): void {
+  const last = outputs.length - 1;
+  for (let i = 0; i < last; i++) {
+    const v = outputs[i]!;
+    if (v.node === null || !keepsNothing(seq[i]!) || !keepsNothing(seq[i + 1]!)) continue;
+    const buffer = v.data.data;
+    let shared = (input instanceof Tensor ? input.data : input.data.data) === buffer;
+    for (let j = 0; j <= last && !shared; j++) shared = j !== i && outputs[j]!.data.data === buffer;
+    if (!shared) markIntermediate(v);
   }
 }

@@ -1,9 +1,10 @@
 import { kernels } from '../backend.js';
-import { allocate, type DType, floatTypeOf, promoteTypes } from '../dtype.js';
+import { type DType, floatTypeOf, promoteTypes } from '../dtype.js';
 import { ArgumentError } from '../errors.js';
 import type { BinaryOp, UnaryOp } from '../kernels/types.js';
-import { broadcastShapes, broadcastStrides, sizeOf } from '../shape.js';
-import { assertTensor, Tensor } from '../tensor.js';
+import { allocateUninitialized } from '../pool.js';
+import { broadcastShapes, broadcastStrides, type Shape, shapesEqual, sizeOf } from '../shape.js';
+import { assertTensor, type Tensor, tensorOf } from '../tensor.js';
 import { dtypeHint, type Operand, toTensor } from './operand.js';
 
 /** Result dtype rule of a binary op. */
@@ -12,27 +13,69 @@ type BinaryResult = 'promote' | 'float' | 'int32';
 function binary(op: BinaryOp, a: Operand, b: Operand, result: BinaryResult): Tensor {
   const ta = toTensor(op, a, dtypeHint(b), 'first operand');
   const tb = toTensor(op, b, ta.dtype, 'second operand');
-  const shape = broadcastShapes(op, ta.shape, tb.shape);
-  const promoted = promoteTypes(ta.dtype, tb.dtype);
+  const promoted = ta.dtype === tb.dtype ? ta.dtype : promoteTypes(ta.dtype, tb.dtype);
   const dtype: DType =
     result === 'int32' ? 'int32' : result === 'float' ? floatTypeOf(promoted) : promoted;
-  const out = new Tensor(allocate(dtype, sizeOf(shape)), shape);
-  kernels().binary[op](
-    ta.data,
-    broadcastStrides(ta.shape, shape),
-    tb.data,
-    broadcastStrides(tb.shape, shape),
-    out.data,
-    shape,
-  );
+  const kernel = kernels().binary[op];
+  // The common cases, without broadcasting machinery: equal shapes, or a scalar (a number
+  // operand) on either side. The result shares the frozen shape of its tensor operand.
+  const sa = ta.shape;
+  let sb = tb.shape;
+  let shape: Shape;
+  if (sa === sb || shapesEqual(sa, sb)) {
+    shape = sa;
+    sb = sa;
+  } else if (tb.size === 1 && sb.length <= sa.length) {
+    shape = sa;
+  } else if (ta.size === 1 && sa.length <= sb.length) {
+    shape = sb;
+  } else {
+    shape = broadcastShapes(op, sa, sb);
+    const out = tensorOf(allocateUninitialized(dtype, sizeOf(shape)), shape);
+    kernel(
+      ta.data,
+      broadcastStrides(sa, shape),
+      tb.data,
+      broadcastStrides(sb, shape),
+      out.data,
+      shape,
+    );
+    return out;
+  }
+  const out = tensorOf(allocateUninitialized(dtype, sizeOf(shape)), shape);
+  kernel(ta.data, readStrides(sa, shape), tb.data, readStrides(sb, shape), out.data, shape);
   return out;
+}
+
+/** `broadcastStrides` for an operand of the output's shape or of one element, cached. */
+function readStrides(operand: Shape, shape: Shape): readonly number[] {
+  if (operand !== shape) return zeroStrides(shape.length);
+  let strides = stridesCache.get(shape);
+  if (strides === undefined) {
+    strides = broadcastStrides(shape, shape);
+    stridesCache.set(shape, strides);
+  }
+  return strides;
+}
+
+/** Strides by frozen shape: a shape is shared by every tensor computed from its first owner. */
+const stridesCache = new WeakMap<Shape, readonly number[]>();
+const zeros: (readonly number[])[] = [];
+
+function zeroStrides(rank: number): readonly number[] {
+  let z = zeros[rank];
+  if (z === undefined) {
+    z = Object.freeze(new Array<number>(rank).fill(0));
+    zeros[rank] = z;
+  }
+  return z;
 }
 
 /** `keepsInt`: the op maps integers to integers (neg, abs, sign, relu); others compute in float. */
 function unary(op: UnaryOp, x: Tensor, keepsInt: boolean): Tensor {
   assertTensor(op, x);
   const dtype = keepsInt ? x.dtype : floatTypeOf(x.dtype);
-  const out = new Tensor(allocate(dtype, x.size), x.shape);
+  const out = tensorOf(allocateUninitialized(dtype, x.size), x.shape);
   kernels().unary[op](x.data, out.data);
   return out;
 }
@@ -106,7 +149,7 @@ export function leakyRelu(x: Tensor, options: LeakyReluOptions = {}): Tensor {
       `negativeSlope must be a finite number, got ${String(slope)}`,
     );
   }
-  const out = new Tensor(allocate(floatTypeOf(x.dtype), x.size), x.shape);
+  const out = tensorOf(allocateUninitialized(floatTypeOf(x.dtype), x.size), x.shape);
   kernels().leakyRelu(x.data, out.data, slope);
   return out;
 }
@@ -132,7 +175,7 @@ export function clamp(x: Tensor, options: ClampOptions): Tensor {
   const intBound = (v: number) => Number.isInteger(v) || !Number.isFinite(v);
   const keepsInt = x.dtype === 'int32' && intBound(lo) && intBound(hi);
   const dtype = keepsInt ? 'int32' : floatTypeOf(x.dtype);
-  const out = new Tensor(allocate(dtype, x.size), x.shape);
+  const out = tensorOf(allocateUninitialized(dtype, x.size), x.shape);
   const limit = (v: number) => Math.min(2 ** 31 - 1, Math.max(-(2 ** 31), v));
   kernels().clamp(x.data, out.data, keepsInt ? limit(lo) : lo, keepsInt ? limit(hi) : hi);
   return out;
@@ -144,7 +187,10 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
   const ta = toTensor('where', a, dtypeHint(b), 'second argument');
   const tb = toTensor('where', b, ta.dtype, 'third argument');
   const shape = broadcastShapes('where', broadcastShapes('where', cond.shape, ta.shape), tb.shape);
-  const out = new Tensor(allocate(promoteTypes(ta.dtype, tb.dtype), sizeOf(shape)), shape);
+  const out = tensorOf(
+    allocateUninitialized(promoteTypes(ta.dtype, tb.dtype), sizeOf(shape)),
+    shape,
+  );
   kernels().where(
     cond.data,
     broadcastStrides(cond.shape, shape),

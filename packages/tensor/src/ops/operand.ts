@@ -1,6 +1,8 @@
 import { allocate, type DType, isInt32 } from '../dtype.js';
 import { ArgumentError } from '../errors.js';
-import { describe, Tensor } from '../tensor.js';
+import { describe, Tensor, tensorOf } from '../tensor.js';
+
+const SCALAR_SHAPE: readonly number[] = Object.freeze([]);
 
 /** Ops take tensors, and plain numbers wherever a tensor could broadcast (`add(x, 1)`). */
 export type Operand = Tensor | number;
@@ -23,7 +25,7 @@ export function toTensor(op: string, value: Operand, like: DType, name: string):
     const dtype = like === 'int32' && !Number.isInteger(value) ? 'float32' : like;
     const data = allocate(dtype, 1);
     data[0] = value;
-    return new Tensor(data, []);
+    return tensorOf(data, SCALAR_SHAPE);
   }
   throw new ArgumentError(op, `${name} must be a Tensor or a number, got ${describe(value)}`);
 }

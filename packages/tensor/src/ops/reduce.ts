@@ -2,8 +2,9 @@ import { kernels } from '../backend.js';
 import { allocate, type DType, floatTypeOf } from '../dtype.js';
 import { ArgumentError, formatShape, ShapeError } from '../errors.js';
 import type { ReduceKernel } from '../kernels/types.js';
+import { allocateUninitialized, release } from '../pool.js';
 import { normalizeAxes, normalizeAxis, sizeOf } from '../shape.js';
-import { assertTensor, Tensor } from '../tensor.js';
+import { assertTensor, Tensor, tensorOf } from '../tensor.js';
 import { div, exp, log, sub } from './elementwise.js';
 
 export interface ReduceOptions {
@@ -51,10 +52,11 @@ function reduceAxis(x: Tensor, axis: number, kernel: ReduceKernel, dtype: DType)
   let inner = 1;
   for (let i = axis + 1; i < shape.length; i++) inner *= shape[i]!;
   const outShape = shape.map((d, i) => (i === axis ? 1 : d));
-  const out = allocate(dtype, outer * inner);
-  // Kernels are promised length >= 1; an empty sum is the zeros `allocate` already gave.
-  if (shape[axis]! > 0) kernel(x.data, out, outer, shape[axis]!, inner);
-  return new Tensor(out, outShape);
+  // Kernels are promised length >= 1 and write every output; an empty sum is zeros.
+  if (shape[axis]! === 0) return tensorOf(allocate(dtype, outer * inner), outShape);
+  const out = allocateUninitialized(dtype, outer * inner);
+  kernel(x.data, out, outer, shape[axis]!, inner);
+  return tensorOf(out, outShape);
 }
 
 /** Reduces several axes one after another (each pass is a cheap strided loop). */
@@ -79,10 +81,15 @@ function reduceAxes(
     }
   }
   let t = x;
-  for (const a of axes) t = reduceAxis(t, a, kernel, dtype);
-  if (axes.length === 0) t = new Tensor(castCopy(x, dtype), x.shape);
+  for (let i = 0; i < axes.length; i++) {
+    const next = reduceAxis(t, axes[i]!, kernel, dtype);
+    // Intermediate results of a multi-axis reduction are ours alone.
+    if (i > 0) release(t);
+    t = next;
+  }
+  if (axes.length === 0) t = tensorOf(castCopy(x, dtype), x.shape);
   const shape = reducedShape(x.shape, axes, options.keepDims ?? false);
-  return new Tensor(t.data, shape);
+  return tensorOf(t.data, shape);
 }
 
 function castCopy(x: Tensor, dtype: DType) {
