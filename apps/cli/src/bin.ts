@@ -13,6 +13,14 @@ function crash(error: unknown): void {
   process.exit(EXIT_FAILURE);
 }
 
+// `nabla gradcheck | head` closes stdout early: stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    crash(error);
+  });
+}
+
 process.on('uncaughtException', crash);
 process.on('unhandledRejection', crash);
 

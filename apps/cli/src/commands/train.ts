@@ -38,7 +38,7 @@ export function trainCommand(io: Io, setExit: (code: number) => void): Command {
     )
     .option(
       '--layers <sizes>',
-      'hidden layer sizes, e.g. 256,128, or "none" (default: 128 for images, 16,16 for 2-D points, 32 for other tables)',
+      'hidden layer sizes, e.g. 256,128, or "none" (default: 256 for images, 16,16 for 2-D points, 32 for other tables)',
       layerSizes,
     )
     .addOption(
@@ -57,7 +57,7 @@ export function trainCommand(io: Io, setExit: (code: number) => void): Command {
     )
     .option(
       '--lr <rate>',
-      'learning rate (default: 0.001 for adam, adamw and rmsprop; 0.01 for momentum, nesterov and adagrad; 0.1 for sgd; ten times these for 2-D points)',
+      'learning rate (default: 0.001 for adam, adamw and rmsprop; 0.01 for momentum, nesterov and adagrad; 0.1 for sgd; ten times these for data other than images)',
       positiveNumber,
     )
     .option(
@@ -70,7 +70,7 @@ export function trainCommand(io: Io, setExit: (code: number) => void): Command {
       'weight decay (default: 0; 0.01 for adamw)',
       nonNegativeNumber,
     )
-    .option('--batch-size <n>', 'samples per batch', positiveInteger, 64)
+    .option('--batch-size <n>', 'samples per batch', positiveInteger, 32)
     .option('--epochs <n>', 'most epochs to train', positiveInteger, 20)
     .option(
       '--patience <n>',

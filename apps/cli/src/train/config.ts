@@ -17,8 +17,9 @@ export const OPTIMIZERS = [
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 
 /**
- * The learning rate each optimizer starts from unless --lr is given; ten times that for 2-D
- * points, whose small networks and few samples want bigger steps to learn in a few seconds.
+ * The learning rate each optimizer starts from unless --lr is given; ten times that for data
+ * other than images (2-D points, CSV tables), whose small networks and few samples want bigger
+ * steps to learn in a few seconds.
  */
 export const DEFAULT_LR: Record<OptimizerName, number> = {
   sgd: 0.1,
@@ -32,7 +33,7 @@ export const DEFAULT_LR: Record<OptimizerName, number> = {
 
 /** Hidden layers unless --layers is given: sized for the data. */
 export const DEFAULT_LAYERS: Record<DataKind, readonly number[]> = {
-  image: [128],
+  image: [256],
   points: [16, 16],
   table: [32],
 };
@@ -105,7 +106,7 @@ export function resolveRunConfig(flags: TrainFlags, kind: DataKind): RunConfig {
     activation: flags.activation,
     dropout: flags.dropout,
     optimizer: flags.optimizer,
-    lr: flags.lr ?? DEFAULT_LR[flags.optimizer] * (kind === 'points' ? 10 : 1),
+    lr: flags.lr ?? DEFAULT_LR[flags.optimizer] * (kind === 'image' ? 1 : 10),
     momentum: flags.momentum ?? null,
     weightDecay: flags.weightDecay ?? null,
     batchSize: flags.batchSize,

@@ -1,8 +1,8 @@
 // `nabla train`, start to end: the data, the model, fit with early stopping and a Ctrl-C
 // checkpoint, the test set, the model file, the report and the summary. Files are written only
 // when their content is complete, each atomically.
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { DataLoader } from '@nabla/datasets';
 import { writeFileAtomic } from '@nabla/datasets/node';
 import { crossEntropy } from '@nabla/losses';
@@ -17,7 +17,7 @@ import {
   type TrainingCheckpoint,
 } from '@nabla/train';
 import { type LoadedData, loadData } from '../data/load.js';
-import { EXIT_INTERRUPTED, EXIT_OK } from '../errors.js';
+import { EXIT_INTERRUPTED, EXIT_OK, UsageError } from '../errors.js';
 import { buildModel, describeArchitecture } from '../model/build.js';
 import { saveModelFile } from '../model/file.js';
 import { predictProbabilities } from '../model/predict.js';
@@ -62,6 +62,9 @@ export async function runTrain(
     report: given('report') || stored === null ? (flags.report ?? null) : stored.outputs.report,
     dataDir: given('dataDir') || stored === null ? (flags.dataDir ?? null) : stored.outputs.dataDir,
   };
+
+  await checkOutputPath('--out', outputs.out);
+  if (outputs.report !== null) await checkOutputPath('--report', outputs.report);
 
   // A resumed run's configuration is known now; a new run's layer default waits for the data.
   const resumed = stored === null ? null : mergeResumedConfig(stored.config, flags, given);
@@ -129,8 +132,8 @@ export async function runTrain(
     epochs: config.epochs,
     earlyStopping:
       config.patience === 0
-        ? 'after all epochs (early stopping off); the best epoch’s weights are kept'
-        : `when the validation loss${config.smoothing > 0 ? ` (EMA, α = ${config.smoothing})` : ''} has not improved${config.minDelta > 0 ? ` by more than ${config.minDelta}` : ''} for ${config.patience} epochs; the best epoch’s weights are kept`,
+        ? 'after all epochs (early stopping off); the best epoch’s weights are kept (* marks a new best)'
+        : `when the validation loss${config.smoothing > 0 ? ` (EMA, α = ${config.smoothing})` : ''} has not improved${config.minDelta > 0 ? ` by more than ${config.minDelta}` : ''} for ${config.patience} epochs; the best epoch’s weights are kept (* marks a new best)`,
     resumed:
       resume === null
         ? null
@@ -313,6 +316,16 @@ function describeStop(history: History, early: EarlyStopping, config: RunConfig)
   }
   if (history.stop.reason === 'stopped') return `${history.stop.message}.${restored}`;
   return `Trained all ${history.epochs.length} epochs; early stopping did not end training.${restored}`;
+}
+
+/** Refuses, before any training, an output path that could never be written as a file. */
+async function checkOutputPath(flag: string, path: string): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (info?.isDirectory()) {
+    throw new UsageError(
+      `${flag} ${path} is a directory; give a file name, e.g. ${join(path, flag === '--out' ? 'model.safetensors' : 'report.html')}`,
+    );
+  }
 }
 
 /** Quotes a word for a POSIX shell when it needs it. */

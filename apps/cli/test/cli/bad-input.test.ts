@@ -101,6 +101,11 @@ const cases: Record<string, Case> = {
     code: FAILURE,
     message: /train-images-idx3-ubyte\.gz is not in .*empty; pass --download/,
   },
+  'a directory as --out': {
+    args: () => ['train', '--data', 'xor', '--out', dir.path],
+    code: USAGE,
+    message: /--out .* is a directory; give a file name/,
+  },
   'a missing model file': {
     args: () => ['eval', at('nothing.safetensors')],
     code: FAILURE,

@@ -91,24 +91,23 @@ describe('nabla bench, --help, --version', () => {
     expect(run.stdout).toContain('the benchmark suite does not exist yet');
   });
 
-  it('every command has help with examples', async () => {
-    for (const command of [
-      [],
-      ['train'],
-      ['eval'],
-      ['predict'],
-      ['gradcheck'],
-      ['bench'],
-      ['data'],
-      ['data', 'list'],
-      ['data', 'info'],
-      ['data', 'download'],
-    ]) {
-      const run = await nabla([...command, '--help']);
-      expect(run.code).toBe(0);
-      expect(run.stdout).toContain(`Usage: nabla${command.length ? ` ${command.join(' ')}` : ''}`);
-      expect(run.stdout).toMatch(/Examples:\n\s+\$ nabla/);
-    }
+  const commands = [
+    [],
+    ['train'],
+    ['eval'],
+    ['predict'],
+    ['gradcheck'],
+    ['bench'],
+    ['data'],
+    ['data', 'list'],
+    ['data', 'info'],
+    ['data', 'download'],
+  ];
+  it.concurrent.each(commands)('nabla %s --help has examples', async (...command: string[]) => {
+    const run = await nabla([...command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Usage: nabla${command.length ? ` ${command.join(' ')}` : ''}`);
+    expect(run.stdout).toMatch(/Examples:\n\s+\$ nabla/);
   });
 
   it('--version prints the version of the app', async () => {

@@ -29,7 +29,7 @@ export interface LineChartOptions {
   readonly yFormat?: (v: number) => string;
 }
 
-const MARGIN = { top: 50, right: 16, bottom: 44, left: 58 };
+const MARGIN = { top: 50, right: 16, bottom: 44, left: 66 };
 
 export function lineChart(options: LineChartOptions): string {
   const width = options.width ?? 540;
@@ -69,7 +69,7 @@ export function lineChart(options: LineChartOptions): string {
     `<line class="axis" x1="${x0}" x2="${x1}" y1="${y0}" y2="${y0}"/>`,
     `<line class="axis" x1="${x0}" x2="${x0}" y1="${y0}" y2="${y1}"/>`,
     `<text class="label" x="${num((x0 + x1) / 2)}" y="${height - 8}" text-anchor="middle">${escapeXml(options.xLabel)}</text>`,
-    `<text class="label" transform="translate(14 ${num((y0 + y1) / 2)}) rotate(-90)" text-anchor="middle">${escapeXml(options.yLabel)}</text>`,
+    `<text class="label" transform="translate(12 ${num((y0 + y1) / 2)}) rotate(-90)" text-anchor="middle">${escapeXml(options.yLabel)}</text>`,
   );
   // Markers under the lines.
   markers.forEach((m, i) => {
