@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { jsonLines, nabla, SHARED_MNIST } from './nabla.js';
 
-describe('nabla gradcheck', () => {
+describe.concurrent('nabla gradcheck', () => {
   it('checks every op and loss and passes', async () => {
     const run = await nabla(['gradcheck']);
     expect(run.stderr).toBe('');
@@ -36,7 +36,7 @@ describe('nabla gradcheck', () => {
   });
 });
 
-describe('nabla data', () => {
+describe.concurrent('nabla data', () => {
   it('lists the data sets', async () => {
     const run = await nabla(['data', 'list']);
     expect(run.code).toBe(0);
@@ -84,7 +84,7 @@ describe('nabla data', () => {
   });
 });
 
-describe('nabla bench, --help, --version', () => {
+describe.concurrent('nabla bench, --help, --version', () => {
   it('bench says the suite does not exist yet', async () => {
     const run = await nabla(['bench']);
     expect(run.code).toBe(0);
@@ -103,7 +103,7 @@ describe('nabla bench, --help, --version', () => {
     ['data', 'info'],
     ['data', 'download'],
   ];
-  it.concurrent.each(commands)('nabla %s --help has examples', async (...command: string[]) => {
+  it.each(commands)('nabla %s --help has examples', async (...command: string[]) => {
     const run = await nabla([...command, '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Usage: nabla${command.length ? ` ${command.join(' ')}` : ''}`);

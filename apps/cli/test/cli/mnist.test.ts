@@ -15,9 +15,9 @@ beforeAll(async () => {
   train = await nabla([
     'train',
     '--epochs',
-    '3',
+    '2',
     '--layers',
-    '64',
+    '32',
     '--json',
     '--out',
     model,
@@ -28,7 +28,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => dir.cleanup());
 
-describe('train → eval → predict on digits', () => {
+// After the one training run, the checks are independent processes: run them side by side.
+describe.concurrent('train → eval → predict on digits', () => {
   it('trains on mnist-sample by default', () => {
     expect(train.stderr).toBe('');
     expect(train.code).toBe(0);

@@ -26,23 +26,25 @@ const RUN = [
   '--json',
 ];
 
-describe('Ctrl-C and --resume', () => {
+describe.concurrent('Ctrl-C and --resume', () => {
   it('ends with the same weights as an uninterrupted run', async () => {
+    // The uninterrupted run and the one to interrupt, side by side.
     const whole = join(dir.path, 'whole.safetensors');
-    const first = await nabla([...RUN, '--out', whole]);
-    expect(first.code).toBe(0);
-
     const resumed = join(dir.path, 'resumed.safetensors');
     let sent = false;
-    const interrupted = await nabla([...RUN, '--out', resumed], {
-      onStdout: (stdout, child) => {
-        // After the second epoch, in the middle of the third.
-        if (!sent && stdout.includes('"type":"epoch","epoch":2,')) {
-          sent = true;
-          setTimeout(() => child.kill('SIGINT'), 30);
-        }
-      },
-    });
+    const [first, interrupted] = await Promise.all([
+      nabla([...RUN, '--out', whole]),
+      nabla([...RUN, '--out', resumed], {
+        onStdout: (stdout, child) => {
+          // After the second epoch, in the middle of the third.
+          if (!sent && stdout.includes('"type":"epoch","epoch":2,')) {
+            sent = true;
+            setTimeout(() => child.kill('SIGINT'), 30);
+          }
+        },
+      }),
+    ]);
+    expect(first.code).toBe(0);
     expect(sent).toBe(true);
     expect(interrupted.code).toBe(130);
     const last = jsonLines(interrupted.stdout).at(-1)!;

@@ -6,7 +6,7 @@ import { jsonLines, nabla, tempDir } from './nabla.js';
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 
-describe('nabla train --json on circles', () => {
+describe.concurrent('nabla train', () => {
   it('prints one JSON object per line, ending with the summary', async () => {
     const out = join(dir.path, 'circles.safetensors');
     const run = await nabla([
