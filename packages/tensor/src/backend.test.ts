@@ -1,14 +1,30 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { add, jsKernels, type Kernels, kernels, matmul, setKernels, sum, tensor } from './index.js';
+import {
+  add,
+  jsKernels,
+  type Kernels,
+  kernels,
+  matmul,
+  setKernels,
+  sum,
+  tensor,
+  wasmFeatures,
+  wasmKernels,
+} from './index.js';
 
 describe('the kernel seam', () => {
   afterEach(() => {
     setKernels(jsKernels);
   });
 
-  it('uses the TypeScript kernels by default', () => {
-    expect(kernels()).toBe(jsKernels);
-    expect(kernels().name).toBe('js');
+  it('uses the fastest kernels the runtime supports by default', () => {
+    // These tests run with relaxed SIMD enabled (see vitest.config.ts).
+    expect(wasmFeatures().relaxedSimd).toBe(true);
+    expect(kernels().name).toBe('wasm-relaxed-simd');
+    expect(kernels()).toBe(wasmKernels());
+    expect(wasmKernels({ relaxed: false })?.name).toBe('wasm-simd');
+    // Everything but the matrix product is the TypeScript kernels'.
+    expect(kernels().binary).toBe(jsKernels.binary);
   });
 
   it('setKernels swaps the backend every op calls and returns the previous one', () => {
@@ -35,6 +51,7 @@ describe('the kernel seam', () => {
         },
       },
     };
+    setKernels(jsKernels);
     expect(setKernels(spy)).toBe(jsKernels);
     expect(kernels().name).toBe('spy');
     const out = matmul(tensor([[1, 2]]), tensor([[3], [4]]));

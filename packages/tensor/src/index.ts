@@ -44,6 +44,12 @@ export type {
   UnaryOp,
 } from './kernels/types.js';
 export {
+  WASM_MIN_MULADDS,
+  type WasmKernelsOptions,
+  wasmKernels,
+} from './kernels/wasm/backend.js';
+export { type WasmFeatures, wasmFeatures } from './kernels/wasm/features.js';
+export {
   abs,
   add,
   type ClampOptions,

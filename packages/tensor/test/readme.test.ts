@@ -74,6 +74,7 @@ describe('README', () => {
     const previous = setKernels(fast);
     expect(kernels()).toBe(fast);
     setKernels(previous);
-    expect(kernels()).toBe(jsKernels);
+    expect(kernels()).toBe(previous);
+    expect(previous.name).toMatch(/^wasm/);
   });
 });

@@ -1,0 +1,7 @@
+// Types for assemble.mjs, for the test that checks the embedded bytes against this source.
+export interface AssembledModule {
+  bytes: Uint8Array;
+  description: string;
+}
+export function assembleAll(): Promise<Record<string, AssembledModule>>;
+export const texts: Record<string, string>;
