@@ -4,13 +4,11 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DataLoader } from '@nabla/datasets';
-import { writeFileAtomic } from '@nabla/datasets/node';
 import { crossEntropy } from '@nabla/losses';
 import {
   accuracy,
   confusionMatrix,
   EarlyStopping,
-  type EpochLog,
   evaluate,
   fit,
   type History,
@@ -20,11 +18,9 @@ import { type LoadedData, loadData } from '../data/load.js';
 import { EXIT_INTERRUPTED, EXIT_OK, UsageError } from '../errors.js';
 import { buildModel, describeArchitecture } from '../model/build.js';
 import { saveModelFile } from '../model/file.js';
-import { predictProbabilities } from '../model/predict.js';
 import type { Architecture } from '../model/spec.js';
 import { formatNumber } from '../output/format.js';
-import { buildReport } from '../report/build.js';
-import { renderReport } from '../report/html.js';
+import { shellQuote } from '../output/shell.js';
 import { loadRunCheckpoint, saveRunCheckpoint } from './checkpoint-file.js';
 import {
   checkpointPathFor,
@@ -34,11 +30,12 @@ import {
   resolveRunConfig,
   type TrainFlags,
 } from './config.js';
-import { epochRow, type TrainReporter, type TrainSummary } from './events.js';
+import type { TrainReporter, TrainSummary } from './events.js';
 import { CheckpointOnAbort, Interrupt } from './interrupt.js';
 import { JsonReporter } from './json-reporter.js';
 import { describeOptimizer, makeOptimizer } from './optimizer.js';
 import { prepareData } from './prepare.js';
+import { writeRunReport } from './report.js';
 import { type Streams, TerminalReporter } from './terminal-reporter.js';
 
 /** Evaluation batches: large, as no graph is kept. */
@@ -236,46 +233,20 @@ export async function runTrain(
   });
 
   if (outputs.report !== null) {
-    const probabilities = predictProbabilities(model, prepared.test.x);
-    const html = renderReport(
-      buildReport({
-        title: `nabla train: ${data.name}`,
-        command: `nabla ${process.argv.slice(2).map(shellQuote).join(' ')}`,
-        facts: [
-          [
-            'data',
-            `${data.name} (${prepared.train.y.size} train, ${prepared.val.y.size} validation, ${prepared.test.y.size} test)`,
-          ],
-          ['model', `${describeArchitecture(architecture)} (${model.numParameters()} parameters)`],
-          ['optimizer', `${describeOptimizer(config)}, batch size ${config.batchSize}`],
-          ['test accuracy', `${(100 * (test.metrics.accuracy as number)).toFixed(2)}%`],
-          ['test loss', test.loss.toFixed(4)],
-          ['epochs', `${epochsRun}${bestEpoch === null ? '' : ` (best ${bestEpoch})`}`],
-          ['model file', outputs.out],
-        ],
-        epochs: history.epochs.map((log: EpochLog) => {
-          const row = epochRow(log, early);
-          return {
-            epoch: row.epoch,
-            loss: row.loss,
-            accuracy: row.accuracy,
-            valLoss: row.valLoss,
-            valAccuracy: row.valAccuracy,
-            smoothedValLoss: row.valLossSmoothed,
-            lr: row.lr,
-          };
-        }),
-        bestEpoch,
-        stoppedEpoch: early.stoppedEpoch,
-        stopMessage,
-        data,
-        stats: prepared.stats,
-        model,
-        probabilities,
-        confusion: matrix,
-      }),
-    );
-    await writeFileAtomic(outputs.report, new TextEncoder().encode(html));
+    await writeRunReport(outputs.report, {
+      data,
+      prepared,
+      config,
+      architecture,
+      model,
+      history,
+      early,
+      testAccuracy: test.metrics.accuracy as number,
+      testLoss: test.loss,
+      confusion: matrix,
+      stopMessage,
+      modelPath: outputs.out,
+    });
   }
 
   const trainedSamples = history.epochs.reduce((s, e) => s + e.samples, 0);
@@ -326,9 +297,4 @@ async function checkOutputPath(flag: string, path: string): Promise<void> {
       `${flag} ${path} is a directory; give a file name, e.g. ${join(path, flag === '--out' ? 'model.safetensors' : 'report.html')}`,
     );
   }
-}
-
-/** Quotes a word for a POSIX shell when it needs it. */
-function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
