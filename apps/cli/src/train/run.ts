@@ -130,7 +130,7 @@ export async function runTrain(
     earlyStopping:
       config.patience === 0
         ? 'after all epochs (early stopping off); the best epoch’s weights are kept (* marks a new best)'
-        : `when the validation loss${config.smoothing > 0 ? ` (EMA, α = ${config.smoothing})` : ''} has not improved${config.minDelta > 0 ? ` by more than ${config.minDelta}` : ''} for ${config.patience} epochs; the best epoch’s weights are kept (* marks a new best)`,
+        : `when the validation loss${config.smoothing > 0 ? ` (EMA, α = ${config.smoothing})` : ''} has not improved${config.minDelta > 0 ? ` by more than ${config.minDelta}` : ''} for ${epochs(config.patience)}; the best epoch’s weights are kept (* marks a new best)`,
     resumed:
       resume === null
         ? null
@@ -276,6 +276,11 @@ export async function runTrain(
   return EXIT_OK;
 }
 
+/** "1 epoch", "5 epochs". */
+function epochs(n: number): string {
+  return `${n} epoch${n === 1 ? '' : 's'}`;
+}
+
 /** Where training stopped and why, in a sentence or two. */
 function describeStop(history: History, early: EarlyStopping, config: RunConfig): string {
   const best = early.bestEpoch;
@@ -283,10 +288,10 @@ function describeStop(history: History, early: EarlyStopping, config: RunConfig)
   const restored = best === null ? '' : ` The model holds the weights of epoch ${best}, the best.`;
   if (history.stop.reason === 'stopped' && early.stoppedEpoch !== null) {
     const bestValue = early.best === null ? '' : ` (${formatNumber(early.best)} at epoch ${best})`;
-    return `Early stopping ended training after epoch ${early.stoppedEpoch}: ${what} had not improved on its best${bestValue}${config.minDelta > 0 ? ` by more than ${config.minDelta}` : ''} for ${config.patience} epochs.${restored}`;
+    return `Early stopping ended training after epoch ${early.stoppedEpoch}: ${what} had not improved on its best${bestValue}${config.minDelta > 0 ? ` by more than ${config.minDelta}` : ''} for ${epochs(config.patience)}.${restored}`;
   }
   if (history.stop.reason === 'stopped') return `${history.stop.message}.${restored}`;
-  return `Trained all ${history.epochs.length} epochs; early stopping did not end training.${restored}`;
+  return `Trained ${epochs(history.epochs.length)}, as many as --epochs allows; early stopping did not end training.${restored}`;
 }
 
 /** Refuses, before any training, an output path that could never be written as a file. */
