@@ -7,6 +7,12 @@ import { describeError, EXIT_FAILURE } from './errors.js';
 
 const debug = process.argv.includes('--debug');
 
+// `pnpm nabla …` runs in the repository root: paths on the command line are meant from where
+// the user typed it, which pnpm passes as INIT_CWD.
+if (process.env.npm_lifecycle_event === 'nabla' && process.env.INIT_CWD) {
+  process.chdir(process.env.INIT_CWD);
+}
+
 function crash(error: unknown): void {
   process.stderr.write(`nabla: error: ${describeError(error)}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);

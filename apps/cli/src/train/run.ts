@@ -20,7 +20,7 @@ import { buildModel, describeArchitecture } from '../model/build.js';
 import { saveModelFile } from '../model/file.js';
 import type { Architecture } from '../model/spec.js';
 import { formatNumber } from '../output/format.js';
-import { shellQuote } from '../output/shell.js';
+import { invocation, shellQuote } from '../output/shell.js';
 import { loadRunCheckpoint, saveRunCheckpoint } from './checkpoint-file.js';
 import {
   checkpointPathFor,
@@ -175,7 +175,7 @@ export async function runTrain(
       epoch: history.stop.epoch,
       batch: history.stop.batch,
       batches: trainLoader.length,
-      resume: `nabla train --resume ${shellQuote(checkpointPath)}`,
+      resume: `${invocation()} train --resume ${shellQuote(checkpointPath)}`,
     });
     return EXIT_INTERRUPTED;
   }
