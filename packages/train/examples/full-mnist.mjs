@@ -77,8 +77,11 @@ const history = await fit(model, {
   },
 });
 console.log(history.stop.message);
-if (early.restoredEpoch !== null)
-  console.log(`restored the weights of epoch ${early.restoredEpoch}`);
+if (early.restoredEpoch !== null && early.restoredEpoch !== history.epochs.length) {
+  console.log(`restored the weights of epoch ${early.restoredEpoch}, the best`);
+} else if (early.bestEpoch === history.epochs.length) {
+  console.log('the last epoch was the best');
+}
 
 const result = evaluate(model, scale(test), { loss, metrics: [accuracy()] });
 console.log(

@@ -1,8 +1,8 @@
 // Results that must hold: an MLP on the embedded MNIST sample (10,000 training and 2,000 test
 // digits) reaches ≥ 95% test accuracy. Sized for the test-suite budget with the pure-TypeScript
 // matmul: 784-192-10 ReLU, batches of 128, Adam at 3e-3 annealed to 0 over 8 epochs by a cosine
-// schedule, inputs standardized with one global mean and std. It measured 95.85% in about 30 s
-// (60 s on a loaded 2-core machine); see the README.
+// schedule, inputs standardized with one global mean and std. It measured 95.85% in 6–8 s on a
+// busy 2-core machine (30–60 s before the kernels got faster); see the README.
 import { DataLoader, loadMnistSample, standardize } from '@nabla/datasets';
 import { mlp } from '@nabla/nn';
 import { Adam, CosineAnnealingLR } from '@nabla/optim';
