@@ -6,6 +6,7 @@ import { Adam, SGD, StepLR } from '@nabla/optim';
 import { ShapeError, type Tensor } from '@nabla/tensor';
 import { describe, expect, test } from 'vitest';
 import type { Callback, TrainContext } from './callbacks/callback.js';
+import { EarlyStopping } from './callbacks/early-stopping.js';
 import type { ProgressEvent } from './callbacks/progress.js';
 import { NonFiniteLossError } from './errors.js';
 import { evaluate } from './evaluate.js';
@@ -261,6 +262,20 @@ describe('fit', () => {
       /metric name 'accuracy' is used twice/,
     );
     await expect(fit({} as never, options)).rejects.toThrow(/must be a Module/);
+  });
+
+  test('monitoring a validation value without validation data fails before training', async () => {
+    const { model, options } = setup();
+    const before = JSON.stringify(model.stateDict());
+    await expect(fit(model, { ...options, callbacks: [new EarlyStopping()] })).rejects.toThrow(
+      /EarlyStopping: monitor 'valLoss' is a validation value, but fit has no validation data/,
+    );
+    expect(JSON.stringify(model.stateDict())).toBe(before);
+    const onLoss = await fit(model, {
+      ...options,
+      callbacks: [new EarlyStopping({ monitor: 'loss', patience: 1 })],
+    });
+    expect(onLoss.epochs.length).toBeGreaterThan(0);
   });
 
   test('a loader left in the middle of an epoch starts at the next one', async () => {

@@ -21,6 +21,19 @@ export function checkMonitor(op: string, monitor: unknown): string {
   return monitor;
 }
 
+/**
+ * Fails before the first epoch, rather than after it, when `monitor` names a validation value
+ * (`valLoss`, `valAccuracy`, …) and the run has no validation data.
+ */
+export function checkMonitorAvailable(op: string, monitor: string, hasValidation: boolean): void {
+  if (!hasValidation && /^val[A-Z]/.test(monitor)) {
+    throw new ArgumentError(
+      op,
+      `monitor '${monitor}' is a validation value, but fit has no validation data: pass val, or monitor a training value ('loss')`,
+    );
+  }
+}
+
 /** The monitored number of an epoch log, or an error listing what the log does hold. */
 export function monitoredValue(op: string, log: EpochLog, monitor: string): number {
   const value = logValue(log, monitor);

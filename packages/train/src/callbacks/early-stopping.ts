@@ -3,6 +3,7 @@ import { ArgumentError } from '@nabla/tensor';
 import type { EpochLog, History } from '../history.js';
 import {
   checkMonitor,
+  checkMonitorAvailable,
   improves,
   type MonitorMode,
   monitoredValue,
@@ -192,7 +193,8 @@ export class EarlyStopping implements Callback {
     return true;
   }
 
-  onTrainBegin(): void {
+  onTrainBegin(ctx: TrainContext): void {
+    checkMonitorAvailable(this.name, this.monitor, ctx.hasValidation);
     if (!this.#resumed) {
       this.#state = emptyState(this.baseline);
       this.restoredEpoch = null;

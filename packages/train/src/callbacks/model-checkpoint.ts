@@ -7,6 +7,7 @@ import { saveCheckpoint } from '../checkpoint/file.js';
 import type { EpochLog } from '../history.js';
 import {
   checkMonitor,
+  checkMonitorAvailable,
   improves,
   type MonitorMode,
   monitoredValue,
@@ -83,7 +84,8 @@ export class ModelCheckpoint implements Callback {
     this.mode = resolveMode(op, this.monitor, options.mode ?? 'auto');
   }
 
-  onTrainBegin(): void {
+  onTrainBegin(ctx: TrainContext): void {
+    if (this.save === 'best') checkMonitorAvailable(this.name, this.monitor, ctx.hasValidation);
     if (!this.#resumed) {
       this.best = null;
       this.bestEpoch = null;
