@@ -73,7 +73,7 @@ function isStoredRun(v: unknown): v is StoredRun {
   if (r === null || typeof r !== 'object' || r.config === null || typeof r.config !== 'object') {
     return false;
   }
-  const c = r.config as unknown as Record<string, unknown>;
+  const c: Record<string, unknown> = { ...r.config };
   const numbers = [
     'noise',
     'dropout',
@@ -89,7 +89,7 @@ function isStoredRun(v: unknown): v is StoredRun {
   return (
     typeof c.data === 'string' &&
     typeof c.activation === 'string' &&
-    OPTIMIZERS.includes(c.optimizer as never) &&
+    (OPTIMIZERS as readonly unknown[]).includes(c.optimizer) &&
     Array.isArray(c.layers) &&
     c.layers.every((n) => Number.isSafeInteger(n) && n > 0) &&
     numbers.every((k) => typeof c[k] === 'number') &&

@@ -134,14 +134,9 @@ export function mergeResumedConfig(
   flags: TrainFlags,
   given: (key: keyof TrainFlags) => boolean,
 ): RunConfig {
-  const merged: Record<string, unknown> = { ...stored };
   for (const key of Object.keys(stored) as (keyof RunConfig)[]) {
-    if (!given(key as keyof TrainFlags)) continue;
-    const value = flags[key as keyof TrainFlags];
-    if (key === 'epochs') {
-      merged.epochs = value;
-      continue;
-    }
+    if (key === 'epochs' || !given(key)) continue;
+    const value = flags[key];
     const storedValue = stored[key];
     if (JSON.stringify(value ?? null) !== JSON.stringify(storedValue)) {
       throw new UsageError(
@@ -149,7 +144,7 @@ export function mergeResumedConfig(
       );
     }
   }
-  return merged as unknown as RunConfig;
+  return given('epochs') ? { ...stored, epochs: flags.epochs } : stored;
 }
 
 function formatValue(v: unknown): string {

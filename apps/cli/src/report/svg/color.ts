@@ -29,7 +29,8 @@ export function blues(t: number): string {
   const u = Math.min(1, Math.max(0, t));
   const from: Rgb = [247, 251, 255];
   const to: Rgb = [8, 48, 107];
-  return rgb([0, 1, 2].map((i) => from[i]! + (to[i]! - from[i]!) * u) as unknown as Rgb);
+  const mix = (i: 0 | 1 | 2) => from[i] + (to[i] - from[i]) * u;
+  return rgb([mix(0), mix(1), mix(2)]);
 }
 
 /** The mix of the class colours weighted by `probabilities`, faded towards white. */
