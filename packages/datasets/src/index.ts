@@ -24,7 +24,7 @@ export {
 export { gatherRows } from './loader/gather.js';
 export { type TrainValSplit, type TrainValSplitOptions, trainValSplit } from './loader/split.js';
 export { imagesToDataset, type MnistData } from './mnist/convert.js';
-export { type LoadMnistSampleOptions, loadMnistSample } from './mnist/sample.js';
+export { loadMnistSample } from './mnist/sample.js';
 export type { SeedOptions } from './options.js';
 export { circles } from './toy/circles.js';
 export type { ClassificationOptions, ToyOptions } from './toy/common.js';
