@@ -1,6 +1,6 @@
 // Runs the built `nabla` binary (dist/bin.js) as a subprocess, as a user would.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,10 +8,15 @@ import { fromSafetensors } from '@nabla/nn';
 
 export const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
-/** The full MNIST the project keeps beside the repository (present in CI and on developers' machines). */
-export const SHARED_MNIST = fileURLToPath(
-  new URL('../../../../../shared/data/mnist', import.meta.url),
-);
+/**
+ * The full MNIST the project keeps beside the repository, or at the workplace's shared path for
+ * a clone made elsewhere; null where neither exists.
+ */
+export const SHARED_MNIST: string | null =
+  [
+    fileURLToPath(new URL('../../../../../shared/data/mnist', import.meta.url)),
+    '/work/shared/data/mnist',
+  ].find((dir) => existsSync(dir)) ?? null;
 
 export interface Run {
   readonly code: number | null;
