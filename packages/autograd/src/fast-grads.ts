@@ -1,7 +1,7 @@
 // Fused loops for the `fast` backwards of the ops that dominate a training step: each computes
 // in one pass and one new buffer what the op's reference backward builds from two to four
 // tensor ops (and as many temporaries). They work on contiguous tensors of one dtype.
-import { allocateUninitialized, type FloatArray, type Shape, Tensor } from '@nabla/tensor';
+import { allocateUninitialized, type FloatArray, kernels, type Shape, Tensor } from '@nabla/tensor';
 
 function like(x: Tensor, shape: Shape = x.shape): { out: FloatArray; tensor: Tensor } {
   const out = allocateUninitialized(x.dtype, x.size) as FloatArray;
@@ -35,9 +35,8 @@ export function sigmoidGrad(g: Tensor, y: Tensor): Tensor {
 /** `x > 0 ? g : 0`: ReLU's gradient from its input `x` (0 at 0, as in PyTorch). */
 export function reluGrad(g: Tensor, x: Tensor): Tensor {
   const { out, tensor } = like(x);
-  const gd = g.data;
-  const xd = x.data;
-  for (let i = 0; i < out.length; i++) out[i] = xd[i]! > 0 ? gd[i]! : 0;
+  // A kernel of @nabla/tensor's backend: in WebAssembly for large float32 layers.
+  kernels().reluGrad(x.data as FloatArray, g.data as FloatArray, out);
   return tensor;
 }
 

@@ -105,6 +105,11 @@ export function crossEntropy(
 
   // Class-index targets.
   const ignoreIndex = checkIgnoreIndex(op, options.ignoreIndex);
+  if (options.weight === undefined && epsilon === 0 && plainClasses(t.data, n, c, ignoreIndex)) {
+    // The training case (every target a class, no weights, no smoothing) is the fused op
+    // itself: one node, no masks or per-sample weights to build and multiply.
+    return crossEntropyWithLogits(z, t.data, { reduction });
+  }
   const classes = classTargets(op, z, t.data, options.weight, ignoreIndex);
   const nll = mul(
     crossEntropyWithLogits(z, classes.safe, { reduction: 'none' }),
@@ -122,6 +127,17 @@ export function crossEntropy(
   if (reduction === 'sum') return combine(sum(nll), smooth && sum(smooth));
   const total = classes.totalWeight;
   return combine(div(sum(nll), total), smooth && div(sum(smooth), total));
+}
+
+/** Whether int32 targets are `[n]`, all classes in 0..c−1, none of them `ignoreIndex`. */
+function plainClasses(target: Tensor, n: number, c: number, ignoreIndex: number): boolean {
+  if (target.dtype !== 'int32' || target.rank !== 1 || target.shape[0] !== n) return false;
+  const d = target.data;
+  for (let i = 0; i < d.length; i++) {
+    const k = d[i]!;
+    if (k < 0 || k >= c || k === ignoreIndex) return false;
+  }
+  return true;
 }
 
 /** Class weights `[C]` as a `[1, C]` row that scales probability targets. */

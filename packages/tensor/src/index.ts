@@ -32,7 +32,9 @@ export { ArgumentError, DTypeError, formatShape, NablaError, ShapeError } from '
 export { binaryKernel, unaryKernel } from './kernels/elementwise.js';
 export { jsKernels } from './kernels/js.js';
 export { matmulJs, matmulNaive } from './kernels/matmul.js';
+export { adamJs, reluGradJs } from './kernels/training.js';
 export type {
+  AdamArgs,
   BinaryKernel,
   BinaryOp,
   Kernels,

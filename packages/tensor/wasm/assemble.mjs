@@ -1,7 +1,7 @@
 // Assembles every module @nabla/tensor embeds, from its WebAssembly text. Shared by the build
 // (which writes the bytes) and by the test that checks the checked-in bytes match this source.
 import wabt from 'wabt';
-import { gemmWat } from './gemm.mjs';
+import { kernelsWat } from './kernels.mjs';
 
 /** Tiny modules whose validation tells whether the runtime has SIMD, and relaxed SIMD. */
 const probes = {
@@ -11,8 +11,11 @@ const probes = {
 };
 
 const sources = {
-  gemmSimd: { text: gemmWat({ relaxed: false }), description: 'float32 GEMM, SIMD' },
-  gemmRelaxed: { text: gemmWat({ relaxed: true }), description: 'float32 GEMM, relaxed SIMD' },
+  kernelsSimd: { text: kernelsWat({ relaxed: false }), description: 'float32 kernels, SIMD' },
+  kernelsRelaxed: {
+    text: kernelsWat({ relaxed: true }),
+    description: 'float32 kernels, relaxed SIMD',
+  },
   simdProbe: { text: probes.simdProbe, description: 'validates only where SIMD is supported' },
   relaxedProbe: {
     text: probes.relaxedProbe,

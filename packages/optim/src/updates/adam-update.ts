@@ -1,4 +1,4 @@
-import type { FloatArray, TypedArray } from '@nabla/tensor';
+import { type FloatArray, kernels, type TypedArray } from '@nabla/tensor';
 
 /** The scalars of one Adam step, as torch.optim.Adam names them (camelCase, betas split). */
 export interface AdamUpdateOptions {
@@ -41,10 +41,30 @@ export function adamUpdate(
 ): void {
   const { lr, beta1, beta2, eps, weightDecay, amsgrad, maximize } = options;
   const biasCorrection1 = 1 - beta1 ** step;
-  const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** step);
+  // √v / √(1 − β₂ᵗ) as √v · (1/√(1 − β₂ᵗ)): one division per element instead of two. Division
+  // and square root are the slowest scalar operations; the loop is otherwise bound by memory.
+  const inverseCorrection2Sqrt = 1 / Math.sqrt(1 - beta2 ** step);
   const stepSize = lr / biasCorrection1;
-  const useMax = amsgrad && maxExpAvgSq !== null;
+  if (!amsgrad && grad.constructor === param.constructor) {
+    // The pass over memory is a kernel of @nabla/tensor's backend (WebAssembly SIMD for large
+    // float32 parameters), with this function's math: see `AdamArgs`.
+    kernels().adam({
+      param,
+      grad: grad as FloatArray,
+      expAvg,
+      expAvgSq,
+      beta1,
+      beta2,
+      stepSize,
+      inverseCorrection2Sqrt,
+      eps,
+      weightDecay,
+      maximize,
+    });
+    return;
+  }
   const n = param.length;
+  const useMax = amsgrad && maxExpAvgSq !== null;
   for (let i = 0; i < n; i++) {
     const w = param[i]!;
     let g = maximize ? -grad[i]! : grad[i]!;
@@ -56,7 +76,7 @@ export function adamUpdate(
       if (v > maxExpAvgSq[i]!) maxExpAvgSq[i] = v;
       v = maxExpAvgSq[i]!;
     }
-    const denom = Math.sqrt(v) / biasCorrection2Sqrt + eps;
+    const denom = Math.sqrt(v) * inverseCorrection2Sqrt + eps;
     param[i] = w - (stepSize * expAvg[i]!) / denom;
   }
 }

@@ -1,6 +1,7 @@
 import { binaryKernel, stableSigmoid, unaryKernel, whereKernel } from './elementwise.js';
 import { matmulJs } from './matmul.js';
 import { argmaxKernel, argminKernel, maxKernel, minKernel, sumKernel } from './reduce.js';
+import { adamJs, reluGradJs } from './training.js';
 import type { Kernels } from './types.js';
 
 /** Every kernel in plain TypeScript: the default backend and the oracle for faster ones. */
@@ -55,4 +56,6 @@ export const jsKernels: Kernels = {
   },
   where: whereKernel,
   matmul: matmulJs,
+  reluGrad: reluGradJs,
+  adam: adamJs,
 };

@@ -28,6 +28,10 @@ export interface Kernels {
     outShape: readonly number[],
   ): void;
   matmul: MatmulKernel;
+  /** `out[i] = x[i] > 0 ? g[i] : 0`: ReLU's vector-Jacobian product (g the output's gradient). */
+  reluGrad(x: FloatArray, g: FloatArray, out: FloatArray): void;
+  /** One Adam step over a parameter, in place: see `AdamArgs`. */
+  adam(args: AdamArgs): void;
 }
 
 export type UnaryOp =
@@ -106,4 +110,30 @@ export interface MatmulArgs {
   n: number;
   transA: boolean;
   transB: boolean;
+}
+
+/**
+ * One step of Adam (torch.optim.Adam without AMSGrad) over arrays of one float dtype, in place:
+ *
+ * ```text
+ * g ← ±grad + weightDecay·param      (− when maximize)
+ * expAvg ← β₁·expAvg + (1 − β₁)·g;    expAvgSq ← β₂·expAvgSq + (1 − β₂)·g²
+ * param ← param − stepSize·expAvg / (√expAvgSq · inverseCorrection2Sqrt + eps)
+ * ```
+ *
+ * with `stepSize = lr / (1 − β₁ᵗ)` and `inverseCorrection2Sqrt = 1 / √(1 − β₂ᵗ)`. An optimizer's
+ * bookkeeping lives in @nabla/optim; this is the pass over memory, which is what costs.
+ */
+export interface AdamArgs {
+  param: FloatArray;
+  grad: FloatArray;
+  expAvg: FloatArray;
+  expAvgSq: FloatArray;
+  beta1: number;
+  beta2: number;
+  stepSize: number;
+  inverseCorrection2Sqrt: number;
+  eps: number;
+  weightDecay: number;
+  maximize: boolean;
 }

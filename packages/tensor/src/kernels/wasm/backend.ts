@@ -1,8 +1,12 @@
+import type { FloatArray } from '../../dtype.js';
 import { jsKernels } from '../js.js';
 import { matmulJs } from '../matmul.js';
-import type { Kernels, MatmulArgs } from '../types.js';
+import { adamJs, reluGradJs } from '../training.js';
+import type { AdamArgs, Kernels, MatmulArgs } from '../types.js';
+import { adamWasm, reluGradWasm, reluWasm } from './elementwise.js';
 import { wasmFeatures } from './features.js';
-import { WasmGemm } from './gemm.js';
+import { matmulWasm } from './gemm.js';
+import { KernelInstance } from './instance.js';
 
 /**
  * Below this many multiply-adds (m·k·n) a product stays in TypeScript: copying the operands into
@@ -11,6 +15,12 @@ import { WasmGemm } from './gemm.js';
  */
 export const WASM_MIN_MULADDS = 512;
 
+/**
+ * Below this many elements an elementwise pass stays in TypeScript (the copies in and out, and
+ * the call, cost more than the loop saves).
+ */
+const WASM_MIN_ELEMENTS = 1024;
+
 export interface WasmKernelsOptions {
   /** Use relaxed SIMD's fused multiply-add; default: whenever the runtime has it. */
   relaxed?: boolean;
@@ -18,11 +28,14 @@ export interface WasmKernelsOptions {
 
 const cache = new Map<boolean, Kernels>();
 
+const isF32 = (x: FloatArray): x is Float32Array => x instanceof Float32Array;
+
 /**
- * The WebAssembly SIMD backend: every kernel of `jsKernels`, with float32 matrix products of
- * any layout in WebAssembly (packed panels, a 4×8 f32x4 register tile). Float64 and small
- * products use the TypeScript kernel. Null where the runtime has no SIMD (or, with
- * `relaxed: true`, no relaxed SIMD) or refuses to compile WebAssembly (a strict CSP).
+ * The WebAssembly SIMD backend: `jsKernels`, with these float32 kernels in WebAssembly: matrix
+ * products of every layout (packed panels, a 4×8 f32x4 register tile), ReLU and its gradient,
+ * and Adam's update. Float64 and small inputs use the TypeScript kernels. Null where the runtime
+ * has no SIMD (or, with `relaxed: true`, no relaxed SIMD) or refuses to compile WebAssembly (a
+ * strict CSP).
  */
 export function wasmKernels(options: WasmKernelsOptions = {}): Kernels | null {
   const features = wasmFeatures();
@@ -30,20 +43,53 @@ export function wasmKernels(options: WasmKernelsOptions = {}): Kernels | null {
   if (!features.simd || (relaxed && !features.relaxedSimd)) return null;
   let kernels = cache.get(relaxed);
   if (kernels === undefined) {
-    let gemm: WasmGemm;
+    let wasm: KernelInstance;
     try {
-      gemm = new WasmGemm(relaxed);
+      wasm = new KernelInstance(relaxed);
     } catch {
       return null;
     }
+    const reluJs = jsKernels.unary.relu;
     kernels = {
       ...jsKernels,
       name: relaxed ? 'wasm-relaxed-simd' : 'wasm-simd',
+      unary: {
+        ...jsKernels.unary,
+        relu(x, out) {
+          if (
+            x instanceof Float32Array &&
+            out instanceof Float32Array &&
+            x.length >= WASM_MIN_ELEMENTS
+          ) {
+            reluWasm(wasm, x, out);
+          } else {
+            reluJs(x, out);
+          }
+        },
+      },
       matmul(args: MatmulArgs) {
-        if (args.out instanceof Float32Array && args.m * args.k * args.n >= WASM_MIN_MULADDS) {
-          gemm.run(args);
+        if (isF32(args.out) && args.m * args.k * args.n >= WASM_MIN_MULADDS) matmulWasm(wasm, args);
+        else matmulJs(args);
+      },
+      reluGrad(x, g, out) {
+        if (isF32(x) && isF32(g) && isF32(out) && x.length >= WASM_MIN_ELEMENTS) {
+          reluGradWasm(wasm, x, g, out);
         } else {
-          matmulJs(args);
+          reluGradJs(x, g, out);
+        }
+      },
+      adam(args: AdamArgs) {
+        const { param, grad, expAvg, expAvgSq } = args;
+        if (
+          isF32(param) &&
+          isF32(grad) &&
+          isF32(expAvg) &&
+          isF32(expAvgSq) &&
+          param.length >= WASM_MIN_ELEMENTS
+        ) {
+          adamWasm(wasm, args);
+        } else {
+          adamJs(args);
         }
       },
     };

@@ -2,13 +2,18 @@
 // checked-in bytes are exactly what that source assembles to, so nobody edits one without the other.
 import { describe, expect, it } from 'vitest';
 import { assembleAll } from '../../../wasm/assemble.mjs';
-import { gemmRelaxed, gemmSimd, relaxedProbe, simdProbe } from './binary.generated.js';
+import { kernelsRelaxed, kernelsSimd, relaxedProbe, simdProbe } from './binary.generated.js';
 import { decodeBase64, wasmFeatures } from './features.js';
 
 describe('the embedded WebAssembly', () => {
   it('matches its source in wasm/', async () => {
     const built = await assembleAll();
-    const embedded: Record<string, string> = { gemmSimd, gemmRelaxed, simdProbe, relaxedProbe };
+    const embedded: Record<string, string> = {
+      kernelsSimd,
+      kernelsRelaxed,
+      simdProbe,
+      relaxedProbe,
+    };
     expect(Object.keys(built).sort()).toEqual(Object.keys(embedded).sort());
     for (const [name, { bytes }] of Object.entries(built)) {
       expect(decodeBase64(embedded[name]!), name).toEqual(new Uint8Array(bytes));

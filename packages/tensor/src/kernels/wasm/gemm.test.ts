@@ -14,7 +14,19 @@ import {
   wasmFeatures,
   wasmKernels,
 } from '../../index.js';
-import { WasmGemm } from './gemm.js';
+import { matmulWasm } from './gemm.js';
+import { KernelInstance } from './instance.js';
+
+/** The product on its own instance, bypassing the size threshold of the backend. */
+class WasmGemm {
+  private readonly instance: KernelInstance;
+  constructor(relaxed: boolean) {
+    this.instance = new KernelInstance(relaxed);
+  }
+  run(args: MatmulArgs): void {
+    matmulWasm(this.instance, args);
+  }
+}
 
 const variants = [false, true].filter((relaxed) => !relaxed || wasmFeatures().relaxedSimd);
 

@@ -1,0 +1,72 @@
+import { kernelsRelaxed, kernelsSimd } from './binary.generated.js';
+import { decodeBase64 } from './features.js';
+
+/** The module's exports (see wasm/gemm.mjs and wasm/elementwise.mjs for the parameters). */
+export interface KernelExports {
+  gemm(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    k: number,
+    n: number,
+    transA: number,
+    transB: number,
+    pa: number,
+    pb: number,
+    scratch: number,
+    kcMax: number,
+    mcMax: number,
+  ): void;
+  adam(
+    p: number,
+    g: number,
+    m: number,
+    v: number,
+    n: number,
+    beta1: number,
+    beta2: number,
+    step: number,
+    ic: number,
+    eps: number,
+    wd: number,
+    sign: number,
+  ): void;
+  relu(x: number, out: number, n: number): void;
+  reluGrad(x: number, g: number, out: number, n: number): void;
+}
+
+const PAGE = 65536;
+
+/**
+ * One instance of the kernels module with its own linear memory, used as a scratch area: each
+ * kernel call copies its operands in, computes there and copies the result out (a native memcpy,
+ * ~60-100 GB/s here, a few percent of any call worth sending here). The memory grows to the
+ * largest call seen and is reused.
+ */
+export class KernelInstance {
+  readonly exports: KernelExports;
+  private readonly memory: WebAssembly.Memory;
+  private view: Float32Array;
+
+  constructor(relaxed: boolean) {
+    this.memory = new WebAssembly.Memory({ initial: 16 });
+    const module = new WebAssembly.Module(decodeBase64(relaxed ? kernelsRelaxed : kernelsSimd));
+    const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
+    this.exports = instance.exports as unknown as KernelExports;
+    this.view = new Float32Array(this.memory.buffer);
+  }
+
+  /** The memory as floats, grown to at least `bytes` first. Growing detaches the old view. */
+  reserve(bytes: number): Float32Array {
+    const have = this.memory.buffer.byteLength;
+    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE));
+    if (this.view.buffer !== this.memory.buffer) this.view = new Float32Array(this.memory.buffer);
+    return this.view;
+  }
+}
+
+/** Rounds a byte offset up to a multiple of 64 (a cache line, and 16 for v128 loads). */
+export function align(bytes: number): number {
+  return (bytes + 63) & ~63;
+}
