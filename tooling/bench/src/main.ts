@@ -1,0 +1,81 @@
+// `pnpm bench`: measures Nabla and its peers (TensorFlow.js cpu and wasm, PyTorch with 1 and 2
+// threads when /usr/bin/python3 has torch) on the same workloads in one run, prints the figures
+// and the Nabla/peer ratios, writes the JSON and regenerates docs/performance.md and its chart.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { type Job, plan, runJob, scratchDir, torchAvailable, writeMnistFiles } from './jobs.js';
+import { machineInfo } from './machine.js';
+import { parseOptions } from './options.js';
+import { chartGroups } from './report/chart.js';
+import { performanceMarkdown } from './report/markdown.js';
+import { metrics } from './report/metrics.js';
+import { barChart } from './report/svg.js';
+import { figuresTable, formatText, ratioTable } from './report/table.js';
+import { checkTargets } from './report/targets.js';
+import type { BenchResult, EngineResult } from './results.js';
+import { workloads } from './workloads.js';
+
+const options = parseOptions(process.argv.slice(2));
+const w = workloads(options.quick);
+const machine = machineInfo();
+console.error(
+  `nabla bench${options.quick ? ' --quick' : ''}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverage}`,
+);
+
+const scratch = scratchDir();
+const engines = new Map<string, EngineResult>();
+try {
+  const withTorch = options.peers && torchAvailable();
+  if (options.peers && !withTorch)
+    console.error('  PyTorch: /usr/bin/python3 cannot import torch; skipped');
+  const dataFiles = withTorch ? await writeMnistFiles(scratch.dir) : {};
+  const jobs: Job[] = plan(options.quick, options.peers, dataFiles);
+  const started = performance.now();
+  for (const job of jobs) merge(engines, await runJob(job, w, scratch.dir));
+  console.error(`  done in ${Math.round((performance.now() - started) / 1000)} s`);
+} finally {
+  scratch.remove();
+}
+
+const result: BenchResult = {
+  date: new Date().toISOString().slice(0, 10),
+  quick: options.quick,
+  machine,
+  engines: [...engines.values()],
+};
+const rows = metrics(w.matmul.shapes);
+console.log(`\n${formatText(figuresTable(rows, result.engines))}\n`);
+const nabla = engines.get('nabla-simd');
+const peers = result.engines.filter((e) => !e.engine.startsWith('nabla'));
+if (nabla !== undefined && peers.length > 0)
+  console.log(`${formatText(ratioTable(rows, nabla, peers))}\n`);
+for (const t of checkTargets(Object.fromEntries(engines))) {
+  console.log(`${t.met === null ? '  ?' : t.met ? ' ok' : ' NO'}  ${t.target}: ${t.measured}`);
+}
+
+mkdirSync(dirname(options.json), { recursive: true });
+writeFileSync(options.json, `${JSON.stringify(result, null, 2)}\n`);
+console.error(`\nwrote ${options.json}`);
+if (options.docs) {
+  const svg = barChart(
+    chartGroups(result, w.matmul.shapes),
+    result.engines.map((e) => e.label),
+    `Nabla and its peers, ${result.date}`,
+  );
+  mkdirSync(options.docsDir, { recursive: true });
+  writeFileSync(join(options.docsDir, 'performance.svg'), svg);
+  writeFileSync(
+    join(options.docsDir, 'performance.md'),
+    performanceMarkdown(result, w.matmul.shapes, 'performance.svg'),
+  );
+  console.error(`wrote ${join(options.docsDir, 'performance.md')} and performance.svg`);
+}
+
+/** Results of several jobs of one engine (e.g. its memory run) become one entry. */
+function merge(into: Map<string, EngineResult>, r: EngineResult): void {
+  const previous = into.get(r.engine);
+  into.set(
+    r.engine,
+    previous === undefined ? r : { ...previous, ...r, info: { ...previous.info, ...r.info } },
+  );
+}

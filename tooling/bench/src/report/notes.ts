@@ -1,0 +1,57 @@
+// The prose of docs/performance.md that does not come from one run's figures: how the figures
+// are measured, what limits those that fall short, and where threads stand. Kept here so that
+// regenerating the page keeps it.
+
+export const METHOD = `- One process per engine and configuration (Nabla plain SIMD, Nabla relaxed SIMD, Nabla with
+  TypeScript kernels, TF.js cpu, TF.js wasm, PyTorch with 1 and 2 threads), run one after another.
+- Every figure is the median of 5 samples after a warm-up sample; the JSON also keeps every
+  sample and the best one. On a shared machine the median moves with other load (the load
+  average is in the machine line); ratios from one run hold better than absolute figures.
+- MNIST MLP: 784-256-128-10, ReLU, softmax cross-entropy, Adam (lr 1e-3), batch 128, float32, on
+  the 10,000 training digits of \`loadMnistSample()\`, every engine in the same batch order (a
+  seeded permutation). Minibatch assembly (gathering 128 rows) and the optimizer step are inside
+  the timed step. Nabla copies the rows into one reused input tensor; TF.js gathers with
+  \`tf.gather\` inside \`tf.tidy\`; PyTorch indexes (\`x[idx]\`).
+- Tiny network: 2-8-8-1 tanh, sigmoid + binary cross-entropy from logits, SGD (lr 0.03), batch 10.
+- matmul: \`matmul(a, b, { transposeA, transposeB })\` on float32 tensors, the result released
+  to the buffer pool (as a training step's temporaries are); TF.js \`tf.matMul(a, b, transA,
+  transB)\` then \`dispose()\`; PyTorch \`torch.mm\` on transposed views. GFLOP/s = 2·m·k·n / time.
+- Per-op overhead: \`add(a, b)\` of two 8-element float32 vectors, µs per call.
+- Memory: a separate Nabla process started with \`--expose-gc\` trains the MNIST MLP for the stated
+  number of epochs; the live heap and RSS are read after a full GC at the end of each epoch.`;
+
+/** Why a target is missed, keyed by the start of its text in targets.ts. */
+export const LIMITS: Record<string, string> = {
+  'matmul (128,784,256) ≥ 48': `Relaxed SIMD's fused multiply-add is not faster than multiply-then-add with a 4×8
+tile here. In the generated code (V8 11.3, \`--print-wasm-code\`) the inner loop is exactly 2
+loads, 4 broadcasts and 8 \`vfmadd231ps\`; but with 8 accumulators each updated once per
+iteration, the loop is bound by the FMA's 4-cycle latency, while mul + add has a 3-cycle add on the
+dependency chain and spare multiply ports (Zen 4 has two of each). More accumulators would hide the
+latency but do not fit V8's 15 SIMD registers with a 4×8 tile; a 3×12 tile (9 accumulators, 3 B
+vectors, 3 broadcasts, no temporaries with FMA) measured ~52 GFLOP/s in isolation and is the next
+step for the relaxed variant.`,
+  'matmul (128,784,256) ≥ 80': `Threads are not implemented yet (see Threads below).`,
+  'MNIST MLP ≥ 32,000': `The step is ~70% matrix products (129 MFLOP per step at 45-50 GFLOP/s is ~2.7 ms), the
+rest Adam's update (one WebAssembly pass, ~0.3 ms), ReLU, bias, cross-entropy, copies into and
+out of WebAssembly memory and the autograd bookkeeping. Figures under heavy load from other
+processes fall below what the same code does on a quiet machine (compare the best sample).`,
+  'MNIST MLP ≥ 0.5×': `PyTorch's OpenBLAS SGEMM runs at ~100 GFLOP/s per core (AVX-512 FMA on 512-bit registers)
+against WebAssembly's 128-bit SIMD at ~45-58; the products are most of the step.`,
+  'MNIST MLP ≥ 10×': `TF.js wasm's figure moves with load as much as Nabla's; see the ratio table.`,
+  'tiny 2-8-8-1 ≥ 50,000': `A 2-8-8-1 step is ~25 ops, each a Tensor, a Variable, a graph node and a kernel call; at
+~0.5 µs per recorded op the step costs ~13 µs on a quiet core. Under load the median drops.`,
+  'tiny 2-8-8-1 ≥ 10×': `See the figure above; PyTorch's per-op overhead (~1 µs) bounds its step near 5,000 steps/s.`,
+  'per-op overhead': `An op allocates its result's Tensor and (for 8 floats) a small typed array on the V8
+heap; the checks and the kernel call cost ~50 ns.`,
+};
+
+export const THREADS = `Not yet. Splitting products across worker threads needs the operands in shared memory: a
+\`SharedArrayBuffer\`-backed WebAssembly memory that every worker imports, since copying operands
+between threads costs 10-40% of a two-thread product on these shapes (cache lines move between
+cores; see the peers' notes). Nabla's tensors live in ordinary typed arrays, so a threaded product
+would first copy both operands into shared memory and the result back — the copy is the part that
+does not scale. Doing it well means allocating tensor data in shared WebAssembly memory (with a
+buffer pool there) and a worker pool with a synchronous handshake (\`Atomics.wait\` on the main
+thread is allowed in Node and workers, not on a browser's main thread). The expected gain is
+~1.7× on the products, i.e. ~1.5× on the MNIST step; it is the next piece of work, measured
+against PyTorch's 2-thread figures above.`;

@@ -1,0 +1,3 @@
+import { nablaConfig } from '@nabla/vitest-config';
+
+export default nablaConfig();
