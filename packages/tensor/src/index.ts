@@ -31,13 +31,14 @@ export {
 export { ArgumentError, DTypeError, formatShape, NablaError, ShapeError } from './errors.js';
 export { binaryKernel, unaryKernel } from './kernels/elementwise.js';
 export { jsKernels } from './kernels/js.js';
-export { matmulJs, matmulNaive } from './kernels/matmul.js';
+export { linearJs, matmulJs, matmulNaive } from './kernels/matmul.js';
 export { adamJs, reluGradJs } from './kernels/training.js';
 export type {
   AdamArgs,
   BinaryKernel,
   BinaryOp,
   Kernels,
+  LinearArgs,
   MatmulArgs,
   MatmulKernel,
   ReduceKernel,
@@ -81,6 +82,7 @@ export {
   tanh,
   where,
 } from './ops/elementwise.js';
+export { linear } from './ops/linear.js';
 export { type MatmulOptions, matmul } from './ops/matmul.js';
 export type { Operand } from './ops/operand.js';
 export {

@@ -99,8 +99,9 @@ const SUM_ROWS = { axis: 0 } as const;
 
 /**
  * `x · wᵀ + b` with `w` shaped `[out, in]` (PyTorch's layout), `x` shaped `[..., in]` and the
- * optional `b` shaped `[out]` (or null). A primitive for speed: one node, the transpose read through
- * matmul's flag (never materialised), the bias added in place into the product.
+ * optional `b` shaped `[out]` (or null). A primitive for speed: one node and one kernel call
+ * (@nabla/tensor's `linear`: the transpose read through the product's flag, never materialised,
+ * the bias added as the product is written).
  */
 export function linear(
   x: Variable | Tensor,
@@ -117,9 +118,8 @@ export function linear(
       `weight must be [out, in] with in = the last axis of x; got x ${formatShape(vx.shape)} and weight ${formatShape(vw.shape)}`,
     );
   }
-  const out = raw.matmul(vx.data, vw.data, { transposeB: true });
   if (b === undefined || b === null) {
-    return result(LINEAR, out, recording(vx, vw), [vx, vw], undefined);
+    return result(LINEAR, raw.linear(vx.data, vw.data), recording(vx, vw), [vx, vw], undefined);
   }
   const vb = operand(op, b);
   checkFloatMix(op, vw, vb);
@@ -130,11 +130,8 @@ export function linear(
       `bias must have shape [${outF}] for weight ${formatShape(vw.shape)}, got ${formatShape(vb.shape)}`,
     );
   }
-  const y = out.data;
-  const bias = vb.data.data;
-  for (let i = 0; i < y.length; i += outF) {
-    for (let j = 0; j < outF; j++) y[i + j] = y[i + j]! + bias[j]!;
-  }
+  // One kernel: the product with the bias added as it is written.
+  const out = raw.linear(vx.data, vw.data, vb.data);
   const inputs = [vx, vw, vb];
   return result(LINEAR, out, recordingAny(inputs), inputs, undefined);
 }

@@ -1,5 +1,5 @@
 import { binaryKernel, stableSigmoid, unaryKernel, whereKernel } from './elementwise.js';
-import { matmulJs } from './matmul.js';
+import { linearJs, matmulJs } from './matmul.js';
 import { argmaxKernel, argminKernel, maxKernel, minKernel, sumKernel } from './reduce.js';
 import { adamJs, reluGradJs } from './training.js';
 import type { Kernels } from './types.js';
@@ -56,6 +56,7 @@ export const jsKernels: Kernels = {
   },
   where: whereKernel,
   matmul: matmulJs,
+  linear: linearJs,
   reluGrad: reluGradJs,
   adam: adamJs,
 };

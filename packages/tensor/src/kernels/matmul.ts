@@ -1,4 +1,4 @@
-import type { MatmulArgs } from './types.js';
+import type { LinearArgs, MatmulArgs } from './types.js';
 
 /**
  * Matrix product in plain TypeScript, the oracle for faster kernels and the fallback where
@@ -124,6 +124,17 @@ function productDots(
       for (let p = 0; p < k; p++) s += a[r + p * aCol]! * b[bj + p]!;
       out[outOff + i * n + j] = s;
     }
+  }
+}
+
+/** `matmulJs`, then the bias added to every row. */
+export function linearJs(args: LinearArgs): void {
+  matmulJs(args);
+  const { bias, out, outOffset, m, n } = args;
+  if (bias === null) return;
+  for (let i = 0; i < m; i++) {
+    const row = outOffset + i * n;
+    for (let j = 0; j < n; j++) out[row + j] = out[row + j]! + bias[j]!;
   }
 }
 

@@ -28,6 +28,8 @@ export interface Kernels {
     outShape: readonly number[],
   ): void;
   matmul: MatmulKernel;
+  /** `out = op(A)·op(B) + bias`, the bias added to every row: a layer's forward in one pass. */
+  linear(args: LinearArgs): void;
   /** `out[i] = x[i] > 0 ? g[i] : 0`: ReLU's vector-Jacobian product (g the output's gradient). */
   reluGrad(x: FloatArray, g: FloatArray, out: FloatArray): void;
   /** One Adam step over a parameter, in place: see `AdamArgs`. */
@@ -110,6 +112,11 @@ export interface MatmulArgs {
   n: number;
   transA: boolean;
   transB: boolean;
+}
+
+/** A matrix product plus a bias row: `bias` holds n values (or is null: a plain product). */
+export interface LinearArgs extends MatmulArgs {
+  bias: FloatArray | null;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { FloatArray } from '../../dtype.js';
 import { jsKernels } from '../js.js';
-import { matmulJs } from '../matmul.js';
+import { linearJs, matmulJs } from '../matmul.js';
 import { adamJs, reluGradJs } from '../training.js';
-import type { AdamArgs, Kernels, MatmulArgs } from '../types.js';
+import type { AdamArgs, Kernels, LinearArgs, MatmulArgs } from '../types.js';
 import { adamWasm, reluGradWasm, reluWasm } from './elementwise.js';
 import { wasmFeatures } from './features.js';
 import { matmulWasm } from './gemm.js';
@@ -32,8 +32,8 @@ const isF32 = (x: FloatArray): x is Float32Array => x instanceof Float32Array;
 
 /**
  * The WebAssembly SIMD backend: `jsKernels`, with these float32 kernels in WebAssembly: matrix
- * products of every layout (packed panels, a 4×8 f32x4 register tile), ReLU and its gradient,
- * and Adam's update. Float64 and small inputs use the TypeScript kernels. Null where the runtime
+ * products of every layout (packed panels, a 4×8 f32x4 register tile), with a bias (`linear`),
+ * ReLU and its gradient, and Adam's update. Float64 and small inputs use the TypeScript kernels. Null where the runtime
  * has no SIMD (or, with `relaxed: true`, no relaxed SIMD) or refuses to compile WebAssembly (a
  * strict CSP).
  */
@@ -70,6 +70,14 @@ export function wasmKernels(options: WasmKernelsOptions = {}): Kernels | null {
       matmul(args: MatmulArgs) {
         if (isF32(args.out) && args.m * args.k * args.n >= WASM_MIN_MULADDS) matmulWasm(wasm, args);
         else matmulJs(args);
+      },
+      linear(args: LinearArgs) {
+        const biasOk = args.bias === null || isF32(args.bias);
+        if (isF32(args.out) && biasOk && args.m * args.k * args.n >= WASM_MIN_MULADDS) {
+          matmulWasm(wasm, args);
+        } else {
+          linearJs(args);
+        }
       },
       reluGrad(x, g, out) {
         if (isF32(x) && isF32(g) && isF32(out) && x.length >= WASM_MIN_ELEMENTS) {

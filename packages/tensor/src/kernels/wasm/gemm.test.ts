@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   jsKernels,
+  type LinearArgs,
+  linearJs,
   type MatmulArgs,
   matmul,
   matmulJs,
@@ -23,7 +25,7 @@ class WasmGemm {
   constructor(relaxed: boolean) {
     this.instance = new KernelInstance(relaxed);
   }
-  run(args: MatmulArgs): void {
+  run(args: MatmulArgs | LinearArgs): void {
     matmulWasm(this.instance, args);
   }
 }
@@ -46,7 +48,8 @@ function expectAgrees(args: MatmulArgs, got: Float32Array): void {
       }
       const o = outOffset + i * n + j;
       const diff = Math.abs(got[o]! - expected[o]!);
-      if (!(diff <= 4 * (k + 1) * 2 ** -24 * scale)) {
+      // Plus one subnormal step per term: products that underflow round differently in float32.
+      if (!(diff <= 4 * (k + 1) * 2 ** -24 * scale + (k + 1) * 2 ** -149)) {
         expect.fail(
           `(${m},${k},${n}) transA=${transA} transB=${transB}: C[${i},${j}] = ${got[o]}, TypeScript ${expected[o]}`,
         );
@@ -132,6 +135,31 @@ describe.each(variants)('the WebAssembly product (relaxed SIMD: %s)', (relaxed) 
     }
   });
 
+  it('adds a bias row like linearJs, in every layout', () => {
+    fc.assert(
+      fc.property(
+        caseArb(20).chain((s) =>
+          floatArrayArb(s.n, { min: -2, max: 2 }).map((b) => ({
+            ...s,
+            bias: Float32Array.from(b),
+          })),
+        ),
+        (s) => {
+          const out = new Float32Array(s.outOffset + s.m * s.n + 3).fill(Number.NaN);
+          const args = { ...s, out };
+          gemm.run(args);
+          const expected = new Float32Array(out.length).fill(Number.NaN);
+          linearJs({ ...s, out: expected });
+          for (let o = 0; o < out.length; o++) {
+            if (Number.isNaN(expected[o]!)) expect(out[o]).toBeNaN();
+            else expect(Math.abs(out[o]! - expected[o]!)).toBeLessThan(1e-4 * (s.k + 1));
+          }
+        },
+      ),
+      { numRuns: runs(150) },
+    );
+  });
+
   it('is reused across calls of growing and shrinking size', () => {
     for (const [m, k, n] of [
       [40, 50, 60],
@@ -160,6 +188,22 @@ describe.each(variants)('the WebAssembly product (relaxed SIMD: %s)', (relaxed) 
 
 describe.each(variants)('matmul on the WebAssembly backend (relaxed SIMD: %s)', (relaxed) => {
   afterAll(() => setKernels(jsKernels));
+
+  it('shares its memory with the elementwise kernels without either disturbing the other', () => {
+    const backend = wasmKernels({ relaxed })!;
+    const a = randn([30, 20], { seed: 1 });
+    const b = randn([20, 17], { seed: 2 });
+    setKernels(jsKernels);
+    const expected = matmul(a, b);
+    setKernels(backend);
+    // ReLU over a large array writes its operands from the start of the shared memory.
+    const junk = new Float32Array(5000).fill(7);
+    backend.unary.relu(junk, new Float32Array(5000));
+    const got = matmul(a, b);
+    for (let i = 0; i < got.size; i++) {
+      expect(Math.abs(got.data[i]! - expected.data[i]!)).toBeLessThan(1e-4);
+    }
+  });
 
   it('equals the TypeScript backend on batched, broadcast operands of every layout', () => {
     const backend = wasmKernels({ relaxed });

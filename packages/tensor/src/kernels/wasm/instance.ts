@@ -12,6 +12,7 @@ export interface KernelExports {
     n: number,
     transA: number,
     transB: number,
+    bias: number,
     pa: number,
     pb: number,
     scratch: number,
@@ -46,6 +47,8 @@ const PAGE = 65536;
  */
 export class KernelInstance {
   readonly exports: KernelExports;
+  /** The product's register tile, rows of A × columns of B (wasm/gemm.mjs's TILES). */
+  readonly tile: { readonly mr: number; readonly nr: number };
   private readonly memory: WebAssembly.Memory;
   private view: Float32Array;
 
@@ -55,6 +58,7 @@ export class KernelInstance {
     const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
     this.exports = instance.exports as unknown as KernelExports;
     this.view = new Float32Array(this.memory.buffer);
+    this.tile = { mr: 4, nr: 8 };
   }
 
   /** The memory as floats, grown to at least `bytes` first. Growing detaches the old view. */
