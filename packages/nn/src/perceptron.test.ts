@@ -53,9 +53,13 @@ describe('Perceptron', () => {
         fc.nat(),
         (d, n, seed) => {
           const g = new Generator(seed);
-          // A random separating hyperplane with a margin, points on either side of it.
-          const w = Array.from({ length: d }, () => g.nextNormal());
-          const b = g.nextNormal();
+          // A random separating hyperplane through the box (unit normal, offset in [-1, 1]) and
+          // points at least 0.1 from it. A unit normal keeps the rejection slab narrow: with an
+          // unnormalised, nearly zero w every point could fall inside it and the loop never end.
+          const raw = Array.from({ length: d }, () => g.nextNormal());
+          const norm = Math.hypot(...raw);
+          const w = norm > 0 ? raw.map((v) => v / norm) : raw.map((_, j) => (j === 0 ? 1 : 0));
+          const b = 2 * g.nextFloat64() - 1;
           const xs: number[][] = [];
           const ts: number[] = [];
           while (xs.length < n) {
