@@ -304,6 +304,7 @@ function run<T extends Tensor | Variable>(
         }
       }
       if (!retain) {
+        if (!graph && node.def.free !== undefined) node.def.free(node.saved);
         freeNode(node);
         // Every consumer of v ran before its producer: a value nothing else holds is done with.
         if (!graph && v._intermediate) release(v.data);

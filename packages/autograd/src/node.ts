@@ -27,6 +27,11 @@ export interface OpDef<S = undefined> {
    * and is the oracle the gradient tests hold `fast` to.
    */
   readonly fast?: (g: Tensor, node: Node<S>) => Grads<Tensor>;
+  /**
+   * Optional: hands back the buffers of what the forward saved, when a backward without
+   * `createGraph` frees the node. Only for saved tensors the op made itself and never exposed.
+   */
+  readonly free?: (saved: S) => void;
 }
 
 /**

@@ -53,6 +53,8 @@ function reduce(losses: Tensor, reduction: Reduction): Tensor {
   if (reduction === 'none') return losses;
   const total = raw.sum(losses);
   if (reduction === 'mean') total.data[0] = total.data[0]! / losses.size;
+  // The per-element losses were a temporary of this op alone.
+  raw.release(losses);
   return total;
 }
 
@@ -155,6 +157,10 @@ const softmaxRows = <U>(o: Ops<U>, z: U): U => o.exp(o.sub(z, lseRows(o, z)));
 const CROSS_ENTROPY: OpDef<CrossEntropySaved> = {
   name: 'crossEntropyWithLogits',
   fast: (g, n) => crossEntropyFast(g, n),
+  free: (saved) => {
+    raw.release(saved.probs);
+    raw.release(saved.lse);
+  },
   backward: (o, g, n) => {
     const { probs, lse, classes, reduction } = n.saved;
     const z = n.input(0);
