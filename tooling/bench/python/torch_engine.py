@@ -68,6 +68,7 @@ result = {
     "info": {"version": torch.__version__, "blas": blas(), "threads": str(threads)},
 }
 run = request["run"]
+cpu0, wall0 = time.process_time(), time.perf_counter()
 
 if "mnist" in run:
     progress("MNIST MLP")
@@ -175,6 +176,9 @@ if "perOp" in run:
         return (time.perf_counter() - t0) * 1e6 / ops
 
     result["perOp"] = {"usPerOp": measure(sample, "µs/op", False, warmup=w["warmup"] + 2)}
+
+# CPU time ÷ wall time (up to the thread count): below it, other processes took CPU.
+result["info"]["cpuShare"] = f"{(time.process_time() - cpu0) / (time.perf_counter() - wall0):.2f}"
 
 with open(request["out"], "w") as f:
     json.dump(result, f)

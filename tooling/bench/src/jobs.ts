@@ -24,6 +24,8 @@ export interface Job {
   run: WorkloadName[];
   /** Extra request fields (the PyTorch engine's thread count and data files). */
   extra?: Record<string, unknown>;
+  /** Run again in a full run's second round (not the memory run or the reference kernels). */
+  repeat?: boolean;
 }
 
 const node = (script: string, flags: string[] = []) => ({
@@ -74,6 +76,7 @@ export function plan(quick: boolean, peers: boolean, dataFiles: Record<string, s
         run: threads === 1 ? ['mnist', 'tiny', 'matmul', 'perOp'] : ['mnist', 'matmul'],
         command: python,
         args: [torchScript],
+        repeat: true,
         extra: { threads, data: dataFiles },
       });
     }

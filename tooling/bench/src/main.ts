@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type Job, plan, runJob, scratchDir, torchAvailable, writeMnistFiles } from './jobs.js';
 import { machineInfo } from './machine.js';
+import { mergeResults } from './merge.js';
 import { parseOptions } from './options.js';
 import { chartGroups } from './report/chart.js';
 import { performanceMarkdown } from './report/markdown.js';
@@ -30,13 +31,19 @@ try {
     console.error('  PyTorch: /usr/bin/python3 cannot import torch; skipped');
   const dataFiles = withTorch ? await writeMnistFiles(scratch.dir) : {};
   const jobs: Job[] = plan(options.quick, options.peers, dataFiles);
+  // A full run measures every configuration in two rounds, the second in reverse order, and pools
+  // their samples: a burst of load from other processes then weighs on no engine alone.
+  const rounds = options.quick ? [jobs] : [jobs, [...jobs].reverse().filter((j) => j.repeat)];
   const started = performance.now();
-  for (const job of jobs) merge(engines, await runJob(job, w, scratch.dir));
+  for (const round of rounds) {
+    for (const job of round) merge(engines, await runJob(job, w, scratch.dir));
+  }
   console.error(`  done in ${Math.round((performance.now() - started) / 1000)} s`);
 } finally {
   scratch.remove();
 }
 
+machine.loadAverageEnd = machineInfo().loadAverage ?? '';
 const result: BenchResult = {
   date: new Date().toISOString().slice(0, 10),
   quick: options.quick,
@@ -71,11 +78,8 @@ if (options.docs) {
   console.error(`wrote ${join(options.docsDir, 'performance.md')} and performance.svg`);
 }
 
-/** Results of several jobs of one engine (e.g. its memory run) become one entry. */
+/** Results of several jobs of one engine (its memory run, a second round) become one entry. */
 function merge(into: Map<string, EngineResult>, r: EngineResult): void {
   const previous = into.get(r.engine);
-  into.set(
-    r.engine,
-    previous === undefined ? r : { ...previous, ...r, info: { ...previous.info, ...r.info } },
-  );
+  into.set(r.engine, previous === undefined ? r : mergeResults(previous, r));
 }

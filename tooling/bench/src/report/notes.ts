@@ -4,9 +4,11 @@
 
 export const METHOD = `- One process per engine and configuration (Nabla plain SIMD, Nabla relaxed SIMD, Nabla with
   TypeScript kernels, TF.js cpu, TF.js wasm, PyTorch with 1 and 2 threads), run one after another.
-- Every figure is the median of 5 samples after a warm-up sample; the JSON also keeps every
-  sample and the best one. On a shared machine the median moves with other load (the load
-  average is in the machine line); ratios from one run hold better than absolute figures.
+- A full run measures every configuration twice, in two rounds (the second in reverse order), each
+  process taking 5 samples after a warm-up sample; a figure is the median of the 10 samples (5 in
+  a \`--quick\` run, one round). The JSON keeps every sample and the best one. On a shared machine
+  the median moves with other load (the load average is in the machine line); ratios from one run
+  hold better than absolute figures.
 - MNIST MLP: 784-256-128-10, ReLU, softmax cross-entropy, Adam (lr 1e-3), batch 128, float32, on
   the 10,000 training digits of \`loadMnistSample()\`, every engine in the same batch order (a
   seeded permutation). Minibatch assembly (gathering 128 rows) and the optimizer step are inside
@@ -22,19 +24,25 @@ export const METHOD = `- One process per engine and configuration (Nabla plain S
 
 /** Why a target is missed, keyed by the start of its text in targets.ts. */
 export const LIMITS: Record<string, string> = {
-  'matmul (128,784,256) ≥ 48': `Relaxed SIMD's fused multiply-add is not faster than multiply-then-add with a 4×8
-tile here. In the generated code (V8 11.3, \`--print-wasm-code\`) the inner loop is exactly 2
-loads, 4 broadcasts and 8 \`vfmadd231ps\`; but with 8 accumulators each updated once per
-iteration, the loop is bound by the FMA's 4-cycle latency, while mul + add has a 3-cycle add on the
-dependency chain and spare multiply ports (Zen 4 has two of each). More accumulators would hide the
-latency but do not fit V8's 15 SIMD registers with a 4×8 tile; a 3×12 tile (9 accumulators, 3 B
-vectors, 3 broadcasts, no temporaries with FMA) measured ~52 GFLOP/s in isolation and is the next
-step for the relaxed variant.`,
+  'matmul (128,784,256) ≥ 40': `The plain-SIMD tile issues 16 floating-point instructions (8 multiplies, 8 adds) per 8
+multiply-adds. On a quiet core they run at the FMA rate (Zen 4 has two FP add pipes beside its two
+multiply/FMA pipes) and the product reaches 45-48 GFLOP/s at this shape; when the machine is busy
+(other virtual machines on the host, other processes here), the same code measures 38-40 while
+the relaxed variant, with half the floating-point instructions, keeps 45-46. The rest of the gap
+to the kernel's own ~54 GFLOP/s is packing both operands and copying them into and out of
+WebAssembly memory, a few percent each at this size.`,
+  'matmul (128,784,256) ≥ 48': `Relaxed SIMD's fused multiply-add halves the floating-point instructions (V8 11.3 compiles
+the inner loop to exactly 2 loads, 4 broadcasts and 8 \`vfmadd231ps\`, read off
+\`--print-wasm-code\`), but both variants are bound by Zen 4's two multiply-capable pipes: ~58
+GFLOP/s for 128-bit vectors at this clock, ~54 for the kernel alone, 45-47 for the whole product
+at this size once packing and the copies into and out of WebAssembly memory are paid. A 3×12 FMA
+tile (9 accumulators, 3 B vectors, 3 broadcasts: 15 registers, no spill) measured the same as the
+4×8 one. Keeping tensors in WebAssembly memory (no copies) would close most of the remaining gap.`,
   'matmul (128,784,256) ≥ 80': `Threads are not implemented yet (see Threads below).`,
-  'MNIST MLP ≥ 32,000': `The step is ~70% matrix products (129 MFLOP per step at 45-50 GFLOP/s is ~2.7 ms), the
-rest Adam's update (one WebAssembly pass, ~0.3 ms), ReLU, bias, cross-entropy, copies into and
-out of WebAssembly memory and the autograd bookkeeping. Figures under heavy load from other
-processes fall below what the same code does on a quiet machine (compare the best sample).`,
+  'MNIST MLP ≥ 32,000': `The step is ~75% matrix products (129 MFLOP per step at 45-50 GFLOP/s is ~2.7 ms), the
+rest Adam's update (one WebAssembly pass, ~0.3 ms), ReLU, cross-entropy, copies into and out of
+WebAssembly memory and the autograd bookkeeping. Figures under load from other processes fall
+below what the same code does on a quiet machine (compare the best sample in the JSON).`,
   'MNIST MLP ≥ 0.5×': `PyTorch's OpenBLAS SGEMM runs at ~100 GFLOP/s per core (AVX-512 FMA on 512-bit registers)
 against WebAssembly's 128-bit SIMD at ~45-58; the products are most of the step.`,
   'MNIST MLP ≥ 10×': `TF.js wasm's figure moves with load as much as Nabla's; see the ratio table.`,

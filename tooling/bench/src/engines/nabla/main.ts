@@ -16,7 +16,7 @@ import { mnistData } from '../../data.js';
 import type { EngineResult, Measurement } from '../../results.js';
 import { measure, timeMs } from '../../sampling.js';
 import { LAYOUTS, matmulKey } from '../../workloads.js';
-import { progress, readRequest, writeResult } from '../child.js';
+import { progress, readRequest, startUsage, writeResult } from '../child.js';
 import { memoryRun } from './memory.js';
 import { mnistTrainer } from './mnist.js';
 import { tinyTrainer } from './tiny.js';
@@ -45,6 +45,7 @@ const result: EngineResult = {
   info: { kernels: kernels().name, node: process.version, v8: process.versions.v8, threads: '1' },
 };
 const settings = { samples: w.samples, warmup: w.warmup };
+const usage = startUsage();
 
 if (request.run.includes('mnist') || request.run.includes('memory')) {
   const data = await mnistData();
@@ -132,6 +133,7 @@ if (request.run.includes('perOp')) {
   };
 }
 
+result.info.cpuShare = usage();
 writeResult(request, result);
 
 /** The same samples as another unit (`f` monotone decreasing, e.g. ms/step to samples/s). */

@@ -5,7 +5,7 @@ import { CLASSES, mnistData, PIXELS, stepsPerEpoch, tinyData } from '../../data.
 import type { EngineResult } from '../../results.js';
 import { measure, timeMs } from '../../sampling.js';
 import { LAYOUTS, matmulKey } from '../../workloads.js';
-import { progress, readRequest, writeResult } from '../child.js';
+import { progress, readRequest, startUsage, writeResult } from '../child.js';
 import { loadTf, type Tf } from './load.js';
 
 const request = readRequest();
@@ -19,6 +19,7 @@ const result: EngineResult = {
   info,
 };
 const settings = { samples: w.samples, warmup: w.warmup };
+const usage = startUsage();
 
 /** Dense layers with PyTorch's initial range, as TF.js variables: [in, out] weights, [out] biases. */
 function layers(t: Tf, sizes: readonly number[]) {
@@ -161,4 +162,5 @@ if (request.run.includes('perOp')) {
   };
 }
 
+result.info.cpuShare = usage();
 writeResult(request, result);
