@@ -27,7 +27,7 @@ export interface MemoryResult {
   /** RSS after the first and the last epoch, MiB. */
   rssFirstMb: number;
   rssLastMb: number;
-  /** JS heap bytes allocated per training step (measured between full GCs). */
+  /** JS heap bytes allocated per training step, garbage included (V8's sampling profiler). */
   heapBytesPerStep: number;
   /** Typed-array buffers allocated per step (the rest come from the buffer pool). */
   buffersPerStep: number;

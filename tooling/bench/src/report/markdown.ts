@@ -96,7 +96,7 @@ function memorySection(nabla: EngineResult | undefined): string[] {
     `| peak RSS | ${mb(m.peakRssMb)} |`,
     `| RSS after the first / last epoch | ${mb(m.rssFirstMb)} / ${mb(m.rssLastMb)} |`,
     `| live JS heap after the first / last epoch (after a full GC) | ${mb(m.heapFirstMb)} / ${mb(m.heapLastMb)} |`,
-    `| JS heap allocated per step | ${formatNumber(m.heapBytesPerStep / 1024)} KiB |`,
+    `| JS heap allocated per step (objects, garbage included; sampled) | ${formatNumber(m.heapBytesPerStep / 1024)} KiB |`,
     `| typed-array buffers allocated per step (the rest reused from the pool) | ${formatNumber(m.buffersPerStep)} |`,
     '',
   ];

@@ -67,7 +67,7 @@ if (request.run.includes('mnist') || request.run.includes('memory')) {
   }
   if (request.run.includes('memory')) {
     progress(engine, `memory over ${w.memory.epochs} MNIST epochs`);
-    result.memory = memoryRun(data, w);
+    result.memory = await memoryRun(data, w);
   }
 }
 

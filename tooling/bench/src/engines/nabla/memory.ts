@@ -1,3 +1,4 @@
+import { Session } from 'node:inspector/promises';
 import { bufferPoolStats } from '@nabla/tensor';
 import { type MnistData, stepsPerEpoch } from '../../data.js';
 import type { MemoryResult } from '../../results.js';
@@ -8,10 +9,11 @@ const MB = 1024 * 1024;
 
 /**
  * Trains the MNIST MLP for `epochs` epochs in a process started with --expose-gc, recording the
- * live heap (after a full GC) and RSS after each epoch, the JS heap allocated per step, and how
- * many typed-array buffers a step allocates (those the buffer pool could not supply).
+ * live heap (after a full GC) and RSS after each epoch, the JS heap allocated per step (sampled by
+ * V8's allocation profiler, garbage included), and how many typed-array buffers a step allocates
+ * (those the buffer pool could not supply).
  */
-export function memoryRun(data: MnistData, w: Workloads): MemoryResult {
+export async function memoryRun(data: MnistData, w: Workloads): Promise<MemoryResult> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) throw new Error('the memory workload needs node --expose-gc');
   const step = mnistTrainer(data, w.mnist);
@@ -27,13 +29,7 @@ export function memoryRun(data: MnistData, w: Workloads): MemoryResult {
     heap.push(process.memoryUsage().heapUsed / MB);
     rss.push(process.memoryUsage().rss / MB);
   }
-  // Bytes a step allocates on the JS heap: between two full GCs, over few enough steps that no
-  // scavenge runs in between (a young generation holds megabytes; a step allocates kilobytes).
-  gc();
-  const h0 = process.memoryUsage().heapUsed;
-  const probe = 10;
-  for (let s = 0; s < probe; s++) step();
-  const heapBytesPerStep = (process.memoryUsage().heapUsed - h0) / probe;
+  const heapBytesPerStep = await allocatedPerStep(step, 100);
   return {
     epochs: w.memory.epochs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
@@ -44,4 +40,28 @@ export function memoryRun(data: MnistData, w: Workloads): MemoryResult {
     heapBytesPerStep,
     buffersPerStep,
   };
+}
+
+/** JS heap bytes `steps` calls of `step` allocate, per call, from V8's sampling heap profiler. */
+async function allocatedPerStep(step: () => unknown, steps: number): Promise<number> {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 512,
+      includeObjectsCollectedByMinorGC: true,
+      includeObjectsCollectedByMajorGC: true,
+    });
+    for (let s = 0; s < steps; s++) step();
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    let total = 0;
+    const visit = (node: { selfSize: number; children: (typeof node)[] }): void => {
+      total += node.selfSize;
+      node.children.forEach(visit);
+    };
+    visit(profile.head);
+    return total / steps;
+  } finally {
+    session.disconnect();
+  }
 }
