@@ -1,5 +1,6 @@
 // A small SVG bar chart, written by hand: one group of horizontal bars per workload, one bar per
 // engine, each group scaled to its fastest engine (the label carries the figure itself).
+import { formatNumber } from './metrics.js';
 
 export interface ChartGroup {
   title: string;
@@ -44,7 +45,7 @@ export function barChart(
       out.push(
         `<text x="${labelWidth - 8}" y="${y + barHeight - 4}" class="label">${xml(bar.engine)}</text>`,
         `<rect x="${labelWidth}" y="${y}" width="${w}" height="${barHeight}" fill="${color}"/>`,
-        `<text x="${labelWidth + w + 6}" y="${y + barHeight - 4}" class="value">${xml(formatValue(bar.value))}</text>`,
+        `<text x="${labelWidth + w + 6}" y="${y + barHeight - 4}" class="value">${xml(formatNumber(bar.value))}</text>`,
       );
       y += barHeight + gap;
     }
@@ -60,10 +61,4 @@ export function barChart(
     '</svg>',
     '',
   ].join('\n');
-}
-
-function formatValue(v: number): string {
-  if (v >= 1000) return Math.round(v).toLocaleString('en-US');
-  if (v >= 10) return v.toFixed(1);
-  return v.toPrecision(3);
 }
