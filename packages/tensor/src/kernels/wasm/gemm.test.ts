@@ -83,7 +83,10 @@ const caseArb = (maxDim: number) =>
         .map(([a, b]) => ({ ...s, a: Float32Array.from(a), b: Float32Array.from(b) })),
     );
 
-function runWasm(gemm: WasmGemm, s: Omit<MatmulArgs, 'out'>): MatmulArgs & { out: Float32Array } {
+function runWasm(
+  gemm: WasmGemm,
+  s: Omit<MatmulArgs, 'out'> | Omit<LinearArgs, 'out'>,
+): MatmulArgs & { out: Float32Array } {
   const out = new Float32Array(s.outOffset + s.m * s.n + 3).fill(Number.NaN);
   const args = { ...s, out };
   gemm.run(args);
@@ -130,6 +133,14 @@ describe.each(variants)('the WebAssembly product (relaxed SIMD: %s)', (relaxed) 
             outOffset: 2,
           });
           expectAgrees(args, args.out);
+          // With a bias: added once, on the first K block only.
+          const bias = randn([n], { seed: seed++ }).data as Float32Array;
+          const { out: _, ...operands } = args;
+          const withBias = runWasm(gemm, { ...operands, bias });
+          for (let o = 0; o < m * n; o++) {
+            const want = args.out[2 + o]! + bias[o % n]!;
+            expect(Math.abs(withBias.out[2 + o]! - want)).toBeLessThan(1e-4 * (1 + Math.abs(want)));
+          }
         }
       }
     }

@@ -2,10 +2,12 @@ import type { LinearArgs, MatmulArgs } from '../types.js';
 import { align, type KernelInstance } from './instance.js';
 
 /**
- * Block sizes: a K block of up to 384 keeps a packed B panel (kc × NR floats, 12 KiB) in L1 next
- * to the A panel it meets; ~128 rows of A per block (kc × 128 floats, ≤ 192 KiB) stay in L2. Measured on Zen 4: within 2% of the best choice for each benchmark shape.
+ * Block sizes: a K block of up to 800 (a packed B panel of kc × 8 floats, ≤ 25 KiB, mostly in L1
+ * next to the A panel streaming from L2); ~128 rows of A per block (≤ 400 KiB, in L2). Measured on
+ * Zen 4: one K block for (128,784,256) is 1-2% faster than three of 262 (fewer passes of loading
+ * and storing C tiles); smaller blocks were no faster at 256³ or 1024³.
  */
-const KC_MAX = 384;
+const KC_MAX = 800;
 const MC_MAX = 128;
 
 /**
