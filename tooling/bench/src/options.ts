@@ -24,21 +24,43 @@ export const USAGE = `pnpm bench [--quick] [--no-peers] [--no-docs] [--json <fil
   --json FILE  where to write the results (default docs/performance.json; with --quick,
                tooling/bench/results/quick.json, so a quick pass leaves the docs alone)`;
 
-export function parseOptions(argv: readonly string[]): Options {
-  const options: Options = {
-    quick: false,
-    peers: true,
-    docs: true,
-    json: '',
-    docsDir: `${repo}docs`,
+/** What a caller may choose; anything left out takes the default `pnpm bench` gives it. */
+export interface BenchFlags {
+  quick?: boolean;
+  peers?: boolean;
+  /** Left out: docs are rewritten by a full run and left alone by a quick one. */
+  docs?: boolean;
+  json?: string;
+}
+
+/** The options of a run from what the caller chose (`pnpm bench`'s flags, `nabla bench`'s). */
+export function resolveOptions(flags: BenchFlags): Options {
+  const quick = flags.quick ?? false;
+  const docsDir = `${repo}docs`;
+  const json = flags.json ?? '';
+  return {
+    quick,
+    peers: flags.peers ?? true,
+    docs: flags.docs ?? !quick,
+    json:
+      json !== ''
+        ? json
+        : quick
+          ? `${repo}tooling/bench/results/quick.json`
+          : `${docsDir}/performance.json`,
+    docsDir,
   };
+}
+
+export function parseOptions(argv: readonly string[]): Options {
+  const flags: BenchFlags = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--quick') options.quick = true;
-    else if (arg === '--no-peers') options.peers = false;
-    else if (arg === '--no-docs') options.docs = false;
-    else if (arg === '--docs') options.docs = true;
-    else if (arg === '--json') options.json = argv[++i] ?? '';
+    if (arg === '--quick') flags.quick = true;
+    else if (arg === '--no-peers') flags.peers = false;
+    else if (arg === '--no-docs') flags.docs = false;
+    else if (arg === '--docs') flags.docs = true;
+    else if (arg === '--json') flags.json = argv[++i] ?? '';
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -46,11 +68,5 @@ export function parseOptions(argv: readonly string[]): Options {
       throw new Error(`unknown option ${arg}\n\n${USAGE}`);
     }
   }
-  if (options.quick) options.docs = options.docs && argv.includes('--docs');
-  if (options.json === '') {
-    options.json = options.quick
-      ? `${repo}tooling/bench/results/quick.json`
-      : `${options.docsDir}/performance.json`;
-  }
-  return options;
+  return resolveOptions(flags);
 }
