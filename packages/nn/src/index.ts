@@ -2,6 +2,12 @@
 // loadModel) live in the separate entry point @nabla/nn/node.
 
 export { SafetensorsError, StateDictError, type StateDictProblem } from './errors.js';
+export {
+  findNonFinite,
+  firstNonFinite,
+  type NonFiniteValue,
+  NonFiniteWeightError,
+} from './finite.js';
 export type {
   InitTarget,
   KaimingOptions,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SafetensorsError, StateDictError } from './errors.js';
+import { NonFiniteWeightError } from './finite.js';
 import { mlp } from './mlp.js';
 import { loadModel, saveModel } from './node.js';
 import { fromSafetensors } from './safetensors/read.js';
@@ -55,5 +56,23 @@ describe('saveModel / loadModel', () => {
     await saveModel(other, mlp([3, 5, 2]));
     await expect(loadModel(other, model)).rejects.toBeInstanceOf(StateDictError);
     expect(model.stateDict()).toEqual(before);
+  });
+});
+
+describe('saveModel refuses non-finite weights', () => {
+  it('names the parameter and the index, and leaves the previous file as it was', async () => {
+    const path = join(dir, 'model.safetensors');
+    const model = mlp([3, 4, 2], { seed: 1 });
+    await saveModel(path, model);
+    const before = readFileSync(path);
+    // Element 6 of the [4,3] first weight is row 2, column 0.
+    model.parameters()[0]!.data.data[6] = Number.POSITIVE_INFINITY;
+    const refused = saveModel(path, model);
+    await expect(refused).rejects.toBeInstanceOf(NonFiniteWeightError);
+    await expect(refused).rejects.toThrow(
+      /saveModel: "0\.weight" holds Infinity at index \[2,0\]; a diverged model is not saved/,
+    );
+    expect(readFileSync(path)).toEqual(before);
+    expect(readdirSync(dir)).toEqual(['model.safetensors']);
   });
 });

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { findNonFinite, NonFiniteWeightError } from './finite.js';
 import type { LoadStateDictOptions, LoadStateDictResult, Module } from './module.js';
 import { fromSafetensors } from './safetensors/read.js';
 import { toSafetensors } from './safetensors/write.js';
@@ -14,9 +15,21 @@ import type { Metadata } from './state-dict.js';
  * renamed over `path`: a crash or a full disk leaves either the old file or the new one, never
  * half a model. The directory is fsynced too where the platform allows, so the rename survives
  * a power cut.
+ *
+ * Weights holding NaN or ±Infinity (a diverged run) are refused with a `NonFiniteWeightError`
+ * naming the first one, and nothing is written: an existing file at `path` stays as it was.
  */
 export async function saveModel(path: string, module: Module, metadata?: Metadata): Promise<void> {
-  const bytes = toSafetensors(module.stateDict(), metadata);
+  const stateDict = module.stateDict();
+  const bad = findNonFinite(stateDict);
+  if (bad !== null) {
+    throw new NonFiniteWeightError(
+      'saveModel',
+      bad,
+      `a diverged model is not saved (${path} is left as it was)`,
+    );
+  }
+  const bytes = toSafetensors(stateDict, metadata);
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let written = false;
