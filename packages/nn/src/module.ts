@@ -1,5 +1,12 @@
 import { Variable } from '@nabla/autograd';
-import { ArgumentError, astype, type FloatDType, formatShape, Tensor } from '@nabla/tensor';
+import {
+  ArgumentError,
+  astype,
+  type FloatDType,
+  formatShape,
+  type Generator as RandomGenerator,
+  Tensor,
+} from '@nabla/tensor';
 import { StateDictError, type StateDictProblem } from './errors.js';
 import { emptyDict, entriesOf, type StateDict, type StateDictLike } from './state-dict.js';
 
@@ -107,6 +114,33 @@ export abstract class Module {
   /** Evaluation mode: `train(false)`. Dropout becomes the identity. */
   eval(): this {
     return this.train(false);
+  }
+
+  /**
+   * Every random generator this module and its submodules draw from while training (Dropout's
+   * masks), each once, in module order. A training checkpoint must hold their states for a
+   * resumed run to draw the same numbers; `fit` from @nabla/train saves and restores them by
+   * itself.
+   */
+  generators(): RandomGenerator[] {
+    const out: RandomGenerator[] = [];
+    const seen = new Set<RandomGenerator>();
+    for (const m of this.modules()) {
+      for (const g of m.ownGenerators()) {
+        if (seen.has(g)) continue;
+        seen.add(g);
+        out.push(g);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The generators this module itself (not its submodules) draws from while training. A layer
+   * holding a generator in a `#private` field overrides this, so `generators()` finds it.
+   */
+  protected ownGenerators(): readonly RandomGenerator[] {
+    return [];
   }
 
   /** The number of scalar parameters (shared parameters counted once). */

@@ -23,6 +23,8 @@ export interface DropoutOptions {
  *
  * Masks come from the module's own seeded generator (default seed 0), so a training run is
  * reproducible; build dropout layers with different seeds (as `mlp` does) for independent masks.
+ * `generators()` reaches the generator (whichever way it was given), so `fit`'s checkpoints
+ * restore the masks of a resumed run.
  */
 export class Dropout extends Module {
   /** The probability of zeroing an element. */
@@ -56,6 +58,11 @@ export class Dropout extends Module {
       for (let i = 0; i < m.length; i++) m[i] = m[i]! * scale;
     }
     return mul(x, mask);
+  }
+
+  /** The mask generator, so a checkpoint (`module.generators()`) can save where it stands. */
+  protected override ownGenerators(): readonly Generator[] {
+    return [this.#generator];
   }
 
   override extraRepr(): string {
