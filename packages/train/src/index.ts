@@ -26,7 +26,7 @@ export {
   type TrainingCheckpoint,
 } from './checkpoint/checkpoint.js';
 export { decodeCheckpoint, encodeCheckpoint } from './checkpoint/encode.js';
-export { NonFiniteLossError } from './errors.js';
+export { NonFiniteGradientError, NonFiniteLossError } from './errors.js';
 export {
   type EvaluateOptions,
   type EvaluateResult,

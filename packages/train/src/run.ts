@@ -1,10 +1,10 @@
 // One call of `fit`: the training loop and everything it must carry between batches, in one
 // object so that a checkpoint can be taken (and restored) between any two batches.
-import type { Variable } from '@nabla/autograd';
+import { peekGrad, type Variable } from '@nabla/autograd';
 import type { Dataset } from '@nabla/datasets';
-import type { Module } from '@nabla/nn';
+import { firstNonFinite, type Module } from '@nabla/nn';
 import { clipGradNorm } from '@nabla/optim';
-import { ArgumentError, formatShape, ShapeError } from '@nabla/tensor';
+import { ArgumentError, formatShape, type Generator, ShapeError } from '@nabla/tensor';
 import type { BatchInfo, Callback, TrainContext } from './callbacks/callback.js';
 import { ProgressReporter } from './callbacks/progress.js';
 import { TerminateOnNaN } from './callbacks/terminate-on-nan.js';
@@ -15,6 +15,7 @@ import {
   type RunParts,
   restoreCheckpoint,
 } from './checkpoint/resume.js';
+import { NonFiniteGradientError } from './errors.js';
 import { evaluateBatches } from './evaluate.js';
 import type { OptimizerLike, ResolvedFitOptions } from './fit-options.js';
 import { globalGradNorm } from './grad-norm.js';
@@ -40,6 +41,9 @@ export class Run implements TrainContext {
   readonly #batchLossHooks: readonly Callback[];
   readonly #batchEndHooks: readonly Callback[];
   readonly #params: readonly Variable[];
+  readonly #paramNames: readonly string[];
+  /** With a `TerminateOnNaN` among the callbacks, non-finite gradients stop the run too. */
+  readonly #guardGradients: boolean;
   #totals: EpochTotals | null = null;
   #stopRequest: { by: string; message: string } | null = null;
   /** Reused for every batch: the hooks get the same object, refilled. */
@@ -67,7 +71,7 @@ export class Run implements TrainContext {
       train: options.train,
       metrics: options.metrics,
       callbacks: options.callbacks,
-      generators: options.generators,
+      generators: checkpointedGenerators(model, options.generators),
     };
     const builtIn: Callback[] = [];
     if (options.terminateOnNaN && !options.callbacks.some((c) => c instanceof TerminateOnNaN)) {
@@ -77,7 +81,10 @@ export class Run implements TrainContext {
     this.#callbacks = [...builtIn, ...options.callbacks];
     this.#batchLossHooks = this.#callbacks.filter((c) => typeof c.onBatchLoss === 'function');
     this.#batchEndHooks = this.#callbacks.filter((c) => typeof c.onBatchEnd === 'function');
-    this.#params = model.parameters();
+    const named = model.namedParameters();
+    this.#params = named.map(([, p]) => p);
+    this.#paramNames = named.map(([name]) => name);
+    this.#guardGradients = this.#callbacks.some((c) => c instanceof TerminateOnNaN);
   }
 
   stop(by: string, message: string): void {
@@ -201,6 +208,8 @@ export class Run implements TrainContext {
       o.clipGradNorm === undefined
         ? globalGradNorm(this.#params)
         : clipGradNorm(this.#params, o.clipGradNorm);
+    // A finite norm means finite gradients, so the guard costs nothing on a healthy step.
+    if (this.#guardGradients && !Number.isFinite(norm)) this.#checkGradients(epoch, value);
     this.optimizer.step();
     this.step += 1;
     if (o.scheduler !== undefined && o.schedulerInterval === 'batch') o.scheduler.step(value);
@@ -212,6 +221,28 @@ export class Run implements TrainContext {
     totals.gradNormSum += norm;
     info.step = this.step;
     info.gradNorm = norm;
+  }
+
+  /**
+   * Throws `NonFiniteGradientError` for the first parameter whose gradient holds NaN or
+   * ±Infinity. (A norm can also overflow with every gradient finite, in float64 parameters
+   * with gradients near 1e154; that step goes ahead.)
+   */
+  #checkGradients(epoch: number, loss: number): void {
+    for (let p = 0; p < this.#params.length; p++) {
+      const grad = peekGrad(this.#params[p]!);
+      const hit = grad === null ? null : firstNonFinite(grad);
+      if (hit !== null) {
+        throw new NonFiniteGradientError(
+          epoch,
+          this.#batch.batch,
+          this.#paramNames[p]!,
+          hit.index,
+          hit.value,
+          loss,
+        );
+      }
+    }
   }
 
   /** Validation, the epoch's log and its scheduler step. */
@@ -284,4 +315,13 @@ export class Run implements TrainContext {
       batch: 0,
     };
   }
+}
+
+/**
+ * The model's generators (its Dropout masks), then the ones `fit` was given that are not among
+ * them: what a checkpoint must hold for a resumed run to draw the same numbers.
+ */
+function checkpointedGenerators(model: Module, given: readonly Generator[]): Generator[] {
+  const own = model.generators();
+  return [...own, ...given.filter((g) => !own.includes(g))];
 }

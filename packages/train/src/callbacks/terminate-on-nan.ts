@@ -1,3 +1,4 @@
+import { findNonFinite, NonFiniteWeightError } from '@nabla/nn';
 import { NonFiniteLossError } from '../errors.js';
 import type { EpochLog } from '../history.js';
 import type { BatchInfo, Callback, TrainContext } from './callback.js';
@@ -7,8 +8,15 @@ import type { BatchInfo, Callback, TrainContext } from './callback.js';
  * learning rate) as soon as a batch loss is NaN or infinite: there is nothing to gain from
  * training on, since every weight the next step touches would become NaN. It checks in
  * `onBatchLoss`, before the backward pass, so the model and the optimizer keep the last finite
- * state (Keras checks after the step, when the weights are already lost); the validation loss
- * is checked at the end of each epoch.
+ * state (Keras checks after the step, when the weights are already lost).
+ *
+ * Two more checks close the gaps a loss check leaves. A finite loss with a non-finite gradient
+ * (an overflow in the backward pass) throws `NonFiniteGradientError` before the optimizer
+ * step (`fit` does this whenever a `TerminateOnNaN` is among its callbacks). A finite gradient
+ * whose update overflows a weight shows as a non-finite loss at the next batch; after an
+ * epoch's last step there is no next batch, so at the end of each epoch, before the callbacks
+ * after it (`ModelCheckpoint`) run, the weights are checked (`NonFiniteWeightError` naming the
+ * parameter and index), and then the validation loss.
  *
  * `fit` adds one by default; pass `terminateOnNaN: false` to train through non-finite losses.
  */
@@ -21,7 +29,15 @@ export class TerminateOnNaN implements Callback {
     }
   }
 
-  onEpochEnd(_ctx: TrainContext, log: EpochLog): void {
+  onEpochEnd(ctx: TrainContext, log: EpochLog): void {
+    const bad = findNonFinite(ctx.model.stateDict());
+    if (bad !== null) {
+      throw new NonFiniteWeightError(
+        'fit',
+        bad,
+        `the update of step ${log.steps} (the last of epoch ${log.epoch}) overflowed: try a lower learning rate`,
+      );
+    }
     if (log.valLoss !== undefined && !Number.isFinite(log.valLoss)) {
       throw new NonFiniteLossError(log.epoch, null, log.valLoss, 'validation loss');
     }

@@ -2,17 +2,35 @@
 // PyTorch user can open it) whose `__metadata__` holds the rest as JSON, with each tensor
 // replaced by a reference to its name and each non-finite number (and -0) spelled out, since
 // JSON has neither. Browser-safe: the playground can keep checkpoints in IndexedDB.
-import { fromSafetensors, type StateDict, toSafetensors } from '@nabla/nn';
+import {
+  findNonFinite,
+  fromSafetensors,
+  NonFiniteWeightError,
+  type StateDict,
+  toSafetensors,
+} from '@nabla/nn';
 import { ArgumentError, Tensor } from '@nabla/tensor';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type TrainingCheckpoint } from './checkpoint.js';
 
 const KEY = 'nabla.train.checkpoint';
 
-/** A checkpoint as the bytes of a safetensors file. */
+/**
+ * A checkpoint as the bytes of a safetensors file. Tensors holding NaN or ±Infinity (weights,
+ * optimizer moments or saved best weights of a diverged run) are refused with a
+ * `NonFiniteWeightError` naming the tensor's path and the index: such a state cannot be resumed.
+ */
 export function encodeCheckpoint(checkpoint: TrainingCheckpoint): Uint8Array {
   checkFormat('encodeCheckpoint', checkpoint);
   const tensors: StateDict = Object.create(null) as StateDict;
   const json = JSON.stringify(pack(checkpoint, '', tensors));
+  const bad = findNonFinite(tensors);
+  if (bad !== null) {
+    throw new NonFiniteWeightError(
+      'encodeCheckpoint',
+      bad,
+      'the run diverged and its state is not saved (an existing checkpoint file is left as it was)',
+    );
+  }
   return toSafetensors(tensors, { [KEY]: json });
 }
 
