@@ -66,13 +66,21 @@ Exit codes: 0 success, 1 failure, 2 usage error, 130 interrupted (Ctrl-C).`,
   return program;
 }
 
-/** Runs `nabla` with `argv` (the arguments after the program name); returns the exit code. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+/**
+ * Runs `nabla` with `argv` (the arguments after the program name); returns the exit code.
+ * `build` makes the program; the argument fuzzer passes one whose actions are replaced, to
+ * exercise argument parsing and error reporting alone.
+ */
+export async function main(
+  argv: readonly string[],
+  io: Io,
+  build: typeof buildProgram = buildProgram,
+): Promise<number> {
   let code = EXIT_OK;
   const debug = argv.includes('--debug');
   const json = argv.includes('--json');
   try {
-    await buildProgram(io, (c) => {
+    await build(io, (c) => {
       code = c;
     }).parseAsync([...argv], { from: 'user' });
     return code;

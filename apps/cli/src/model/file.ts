@@ -19,7 +19,11 @@ export interface LoadedModel extends BuiltModel {
 
 /** Reads, checks and rebuilds a model file, in evaluation mode. */
 export async function loadModelFile(path: string): Promise<LoadedModel> {
-  const bytes = await readInput(path, 'model file');
+  return decodeModelFile(await readInput(path, 'model file'), path);
+}
+
+/** Checks and rebuilds a model from a model file's bytes (`path` names it in messages). */
+export function decodeModelFile(bytes: Uint8Array, path: string): LoadedModel {
   let contents: ReturnType<typeof fromSafetensors>;
   try {
     contents = fromSafetensors(bytes);
