@@ -80,8 +80,10 @@ export interface FitOptions {
   /** A checkpoint from `ctx.checkpoint()` (or `loadCheckpoint`): continue that run exactly. */
   resume?: TrainingCheckpoint;
   /**
-   * Random generators the model draws from while training (a `Dropout` built with
-   * `{ generator }`), saved in checkpoints so a resumed run draws the same masks.
+   * Random generators the run draws from besides the model's own, saved in checkpoints so a
+   * resumed run draws the same numbers. The model's generators (`model.generators()`: every
+   * Dropout's, `mlp({ dropout })`'s included) are saved without being listed here; one listed
+   * anyway is saved once.
    */
   generators?: Generator[];
   /**

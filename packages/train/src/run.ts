@@ -4,7 +4,7 @@ import { peekGrad, type Variable } from '@nabla/autograd';
 import type { Dataset } from '@nabla/datasets';
 import { firstNonFinite, type Module } from '@nabla/nn';
 import { clipGradNorm } from '@nabla/optim';
-import { ArgumentError, formatShape, ShapeError } from '@nabla/tensor';
+import { ArgumentError, formatShape, type Generator, ShapeError } from '@nabla/tensor';
 import type { BatchInfo, Callback, TrainContext } from './callbacks/callback.js';
 import { ProgressReporter } from './callbacks/progress.js';
 import { TerminateOnNaN } from './callbacks/terminate-on-nan.js';
@@ -71,7 +71,7 @@ export class Run implements TrainContext {
       train: options.train,
       metrics: options.metrics,
       callbacks: options.callbacks,
-      generators: options.generators,
+      generators: checkpointedGenerators(model, options.generators),
     };
     const builtIn: Callback[] = [];
     if (options.terminateOnNaN && !options.callbacks.some((c) => c instanceof TerminateOnNaN)) {
@@ -315,4 +315,13 @@ export class Run implements TrainContext {
       batch: 0,
     };
   }
+}
+
+/**
+ * The model's generators (its Dropout masks), then the ones `fit` was given that are not among
+ * them: what a checkpoint must hold for a resumed run to draw the same numbers.
+ */
+function checkpointedGenerators(model: Module, given: readonly Generator[]): Generator[] {
+  const own = model.generators();
+  return [...own, ...given.filter((g) => !own.includes(g))];
 }

@@ -55,6 +55,6 @@ export interface TrainingCheckpoint {
    * callbacks of that name (`EarlyStopping#0`): stateless callbacks may come and go on resume.
    */
   readonly callbacks: { readonly [key: string]: unknown };
-  /** The state of each generator passed to `fit` as `generators`. */
+  /** The state of each generator of the model (`model.generators()`), then of each other one passed to `fit` as `generators`. */
   readonly generators: readonly GeneratorState[];
 }

@@ -97,7 +97,7 @@ export function restoreCheckpoint(
   }
   if (c.generators.length !== parts.generators.length) {
     throw mismatch(
-      `the checkpoint has ${c.generators.length} generators, ${parts.generators.length} were given`,
+      `the checkpoint has ${c.generators.length} generator states, this run has ${parts.generators.length} generators (the model's and those passed as generators)`,
     );
   }
   const p = c.progress;
