@@ -78,7 +78,8 @@ export async function main(
 ): Promise<number> {
   let code = EXIT_OK;
   const debug = argv.includes('--debug');
-  const json = argv.includes('--json');
+  // `nabla bench --json FILE` names its results file; it does not turn stdout into JSON lines.
+  const json = argv.includes('--json') && argv.find((a) => !a.startsWith('-')) !== 'bench';
   try {
     await build(io, (c) => {
       code = c;

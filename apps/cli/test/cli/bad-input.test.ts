@@ -151,6 +151,11 @@ const cases: Record<string, Case> = {
     code: USAGE,
     message: /give PNG images to classify, or --point/,
   },
+  'bench --json naming a directory': {
+    args: () => ['bench', '--quick', '--json', dir.path, '--dry-run'],
+    code: USAGE,
+    message: /--json .*: is a directory; give the path of a file to write/,
+  },
   'eval on data of another shape': {
     args: () => ['eval', pointsModel, '--data', 'mnist-sample'],
     code: FAILURE,

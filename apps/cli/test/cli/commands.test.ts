@@ -1,7 +1,19 @@
 // gradcheck, data, bench, --help and --version.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { jsonLines, nabla, SHARED_MNIST } from './nabla.js';
 
@@ -92,13 +104,70 @@ describe.concurrent('nabla data', () => {
   });
 });
 
-describe.concurrent('nabla bench, --help, --version', () => {
-  it('bench says the suite does not exist yet', async () => {
-    const run = await nabla(['bench']);
+describe.concurrent('nabla bench', () => {
+  it("--help lists pnpm bench's options", async () => {
+    const run = await nabla(['bench', '--help']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('the benchmark suite does not exist yet');
+    for (const option of [
+      '--quick',
+      '--no-peers',
+      '--docs',
+      '--no-docs',
+      '--json <file>',
+      '--dry-run',
+    ]) {
+      expect(run.stdout).toMatch(new RegExp(`^\\s+${option}\\s`, 'm'));
+    }
   });
 
+  // A real run takes from half a minute (--quick --no-peers) to many: the suite's own wiring is
+  // checked here through --dry-run, which loads @nabla/bench and resolves the options.
+  it('--dry-run resolves the options through the suite and measures nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nabla-cli-bench-'));
+    const json = join(dir, 'quick.json');
+    const args = ['bench', '--quick', '--no-peers', '--no-docs', '--json', json, '--dry-run'];
+    const run = await nabla(args);
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\s+pass\s+quick/m);
+    expect(run.stdout).toMatch(/^\s+engines\s+Nabla only$/m);
+    expect(run.stdout).toContain(`results  ${json}`);
+    expect(run.stdout).toMatch(/^\s+docs\s+left alone$/m);
+    expect(existsSync(json)).toBe(false);
+  });
+
+  it('outside the repository it fails with exit 1 and says where the suite is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nabla-cli-alone-'));
+    const run = await nabla(['bench', '--quick'], { bin: copyWithoutBench(dir) });
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^nabla: error: nabla bench runs the benchmark suite of the Nabla repository .*Cannot find package '@nabla\/bench'.*pnpm nabla bench/,
+    );
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+/** The built CLI in a folder of its own whose node_modules has everything but @nabla/bench. */
+function copyWithoutBench(dir: string): string {
+  const app = fileURLToPath(new URL('../../', import.meta.url));
+  cpSync(join(app, 'dist'), join(dir, 'dist'), { recursive: true });
+  cpSync(join(app, 'package.json'), join(dir, 'package.json'));
+  mkdirSync(join(dir, 'node_modules', '@nabla'), { recursive: true });
+  for (const name of readdirSync(join(app, 'node_modules'))) {
+    if (name !== '@nabla' && !name.startsWith('.'))
+      symlinkSync(realpathSync(join(app, 'node_modules', name)), join(dir, 'node_modules', name));
+  }
+  for (const name of readdirSync(join(app, 'node_modules', '@nabla'))) {
+    if (name === 'bench') continue;
+    const target = realpathSync(join(app, 'node_modules', '@nabla', name));
+    symlinkSync(target, join(dir, 'node_modules', '@nabla', name));
+  }
+  return join(dir, 'dist', 'bin.js');
+}
+
+describe.concurrent('nabla --help, --version', () => {
   const commands = [
     [],
     ['train'],

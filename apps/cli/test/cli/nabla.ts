@@ -29,11 +29,13 @@ export interface RunOptions {
   readonly cwd?: string;
   /** Called with each chunk of stdout so far (the whole text), e.g. to send a signal mid-run. */
   readonly onStdout?: (stdout: string, child: ChildProcess) => void;
+  /** Another copy of the binary (default: this app's dist/bin.js). */
+  readonly bin?: string;
 }
 
 export function nabla(args: readonly string[], options: RunOptions = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], {
       cwd: options.cwd,
       // A cache of its own, so no test reads or writes the user's ~/.cache/nabla.
       env: { ...process.env, NABLA_HOME: join(tmpdir(), 'nabla-cli-test-home'), FORCE_COLOR: '0' },
