@@ -71,3 +71,43 @@ export class MissingFileError extends NablaError {
     this.file = file;
   }
 }
+
+/** Where a NaN or ±Infinity sits in a data set. */
+export interface NonFinitePosition {
+  /** Which tensor: 'x' (inputs) or 'y' (targets). */
+  readonly what: string;
+  /** The sample (row along axis 0), counting from 0. */
+  readonly sample: number;
+  /** The element within the sample, row-major, counting from 0 (the column of a table). */
+  readonly feature: number;
+  /** The full index, one entry per axis. */
+  readonly index: readonly number[];
+  readonly value: number;
+  /** The tensor's shape, as `[n,d]`, for the message. */
+  readonly shape: string;
+}
+
+/**
+ * Data holding NaN or ±Infinity where training needs finite numbers (a `DataLoader`'s inputs
+ * and float targets). Found when the data is handed over, before any training step, and named
+ * by sample and feature.
+ */
+export class NonFiniteDataError extends NablaError {
+  readonly what: string;
+  readonly sample: number;
+  readonly feature: number;
+  readonly index: readonly number[];
+  readonly value: number;
+
+  constructor(op: string, at: NonFinitePosition) {
+    super(
+      op,
+      `${at.what} ${at.shape} holds ${at.value} at sample ${at.sample}, feature ${at.feature} (index [${at.index.join(',')}]); training needs finite numbers: drop or impute that value first`,
+    );
+    this.what = at.what;
+    this.sample = at.sample;
+    this.feature = at.feature;
+    this.index = at.index;
+    this.value = at.value;
+  }
+}

@@ -9,7 +9,10 @@ export {
   DownloadError,
   IdxError,
   MissingFileError,
+  NonFiniteDataError,
+  type NonFinitePosition,
 } from './errors.js';
+export { checkFiniteTensor } from './finite.js';
 export { type DecodeIdxOptions, decodeIdx } from './idx/decode.js';
 export { type EncodeIdxInput, encodeIdx } from './idx/encode.js';
 export { IDX_DTYPES, type IdxArray, type IdxData, type IdxDType, isGzip } from './idx/format.js';

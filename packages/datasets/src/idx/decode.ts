@@ -1,10 +1,16 @@
 import { ArgumentError } from '@nabla/tensor';
 import { IdxError } from '../errors.js';
+import { firstNonFiniteIndex, unravelIndex } from '../finite.js';
 import { allocateIdx, dtypeByCode, hex, IDX_DTYPES, type IdxArray, isGzip } from './format.js';
 
 export interface DecodeIdxOptions {
   /** Name used in error messages, e.g. the file name. */
   name?: string;
+  /**
+   * Accept NaN and ±Infinity in float32/float64 files (default false: the first one is an
+   * IdxError naming its byte offset, element index and sample).
+   */
+  allowNonFinite?: boolean;
 }
 
 /**
@@ -19,7 +25,14 @@ export function decodeIdx(
   bytes: Uint8Array | ArrayBuffer,
   options: DecodeIdxOptions = {},
 ): IdxArray {
-  return decodeIdxAt('decodeIdx', asBytes('decodeIdx', bytes), options.name, '', false);
+  return decodeIdxAt(
+    'decodeIdx',
+    asBytes('decodeIdx', bytes),
+    options.name,
+    '',
+    false,
+    options.allowNonFinite ?? false,
+  );
 }
 
 /**
@@ -32,6 +45,7 @@ export function decodeIdxAt(
   name: string | undefined,
   where: string,
   owned: boolean,
+  allowNonFinite: boolean,
 ): IdxArray {
   const error = (offset: number, expected: string, found: string) =>
     new IdxError(op, offset, expected, found, `${where}${name ? ` of ${name}` : ''}`);
@@ -100,7 +114,20 @@ export function decodeIdxAt(
     );
   }
   if (owned && dtype === 'uint8') return { dtype, shape, data: bytes.subarray(start) };
-  return { dtype, shape, data: readElements(view, start, dtype, count) };
+  const data = readElements(view, start, dtype, count);
+  if (!allowNonFinite && (dtype === 'float32' || dtype === 'float64')) {
+    const flat = firstNonFiniteIndex(data);
+    if (flat >= 0) {
+      const index = unravelIndex(flat, shape);
+      const sample = shape.length > 1 ? `, sample ${index[0]}` : '';
+      throw error(
+        start + flat * itemBytes,
+        `a finite ${dtype} (element ${flat}, index [${index.join(',')}]${sample}; pass allowNonFinite to accept it)`,
+        String(data[flat]),
+      );
+    }
+  }
+  return { dtype, shape, data };
 }
 
 function readElements(view: DataView, start: number, dtype: IdxArray['dtype'], count: number) {

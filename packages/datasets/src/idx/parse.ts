@@ -20,6 +20,8 @@ export interface ParseIdxOptions {
    * loaders pass node:zlib's.
    */
   inflate?: Inflate;
+  /** Accept NaN and ±Infinity in float files (default false; see `decodeIdx`). */
+  allowNonFinite?: boolean;
 }
 
 /**
@@ -35,7 +37,8 @@ export async function parseIdx(
   const op = 'parseIdx';
   const input = asBytes(op, bytes);
   const { name } = options;
-  if (!isGzip(input)) return decodeIdxAt(op, input, name, '', false);
+  const allowNonFinite = options.allowNonFinite ?? false;
+  if (!isGzip(input)) return decodeIdxAt(op, input, name, '', false, allowNonFinite);
   const maxBytes = positiveInteger(op, 'maxBytes', options.maxBytes ?? DEFAULT_MAX_BYTES);
   const inflate = options.inflate ?? inflateWeb;
   if (typeof inflate !== 'function') throw new ArgumentError(op, 'inflate must be a function');
@@ -47,5 +50,5 @@ export async function parseIdx(
     throw inflateError(op, name, cause);
   }
   // The inflated bytes are ours alone: byte data is returned as a view of them, not copied.
-  return decodeIdxAt(op, inflated, name, ' of the inflated data', true);
+  return decodeIdxAt(op, inflated, name, ' of the inflated data', true, allowNonFinite);
 }

@@ -1,5 +1,6 @@
 import { ArgumentError, permutation } from '@nabla/tensor';
 import { checkDataset, type Dataset } from '../dataset.js';
+import { checkFiniteTensor } from '../finite.js';
 import {
   checkBoolean,
   checkOptions,
@@ -57,6 +58,10 @@ export class DataLoader implements Iterable<Dataset> {
   constructor(dataset: Dataset, options: DataLoaderOptions) {
     const op = 'DataLoader';
     this.size = checkDataset(op, dataset);
+    // One pass over the data, once: a NaN found here names its sample; found by training, it
+    // would only show up as a NaN loss several layers and steps away.
+    checkFiniteTensor(op, 'x', dataset.x);
+    checkFiniteTensor(op, 'y', dataset.y);
     if (options === undefined) throw new ArgumentError(op, 'needs options { batchSize }');
     const o = checkOptions<DataLoaderOptions>(op, options);
     this.dataset = dataset;

@@ -20,7 +20,7 @@ function decodeEmbedded(file: embedded.EmbeddedFile): IdxArray {
   } catch (cause) {
     throw inflateError(op, file.name, cause);
   }
-  return decodeIdxAt(op, inflated, file.name, ' of the inflated data', true);
+  return decodeIdxAt(op, inflated, file.name, ' of the inflated data', true, false);
 }
 
 /**
