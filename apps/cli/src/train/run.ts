@@ -101,7 +101,7 @@ export async function runTrain(
     activation: config.activation,
     dropout: config.dropout,
   };
-  const { model, generators } = buildModel(architecture, config.seed);
+  const { model } = buildModel(architecture, config.seed);
   const optimizer = makeOptimizer(model.parameters(), config);
   const trainLoader = new DataLoader(prepared.train, {
     batchSize: config.batchSize,
@@ -158,7 +158,6 @@ export async function runTrain(
       metrics: [trainAccuracy],
       callbacks: [early, reporter.callback, capture],
       signal: interrupt.controller.signal,
-      generators,
       ...(resume === null ? {} : { resume: resume.checkpoint }),
     });
   } finally {
