@@ -12,7 +12,9 @@ export function nablaHome(): string {
 /**
  * Writes `bytes` to `path` so that `path` only ever holds the complete file: written and
  * fsynced under a unique temporary name in the same directory, then renamed over `path`
- * (atomic within a file system). A failure removes the temporary file.
+ * (atomic within a file system), and the directory fsynced so the rename survives a power cut.
+ * A failure removes the temporary file. A process killed mid-write may leave a hidden
+ * `.<name>.<pid>.<random>.tmp` beside `path`; nothing reads those.
  */
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
   const dir = dirname(path);
@@ -30,5 +32,19 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
   } catch (error) {
     await rm(tmp, { force: true });
     throw error;
+  }
+  await syncDirectory(dir);
+}
+
+/** Makes a rename durable; some platforms (Windows) cannot open a directory, which is fine. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Best effort: the data itself was fsynced before the rename.
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
