@@ -66,6 +66,7 @@ type Mode =
   | 'stall'
   | 'stallbody'
   | 'redirect'
+  | 'downgrade'
   | 'nolength';
 const requests = new Map<string, number>();
 let server: Server;
@@ -112,6 +113,10 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     case 'redirect':
       res.writeHead(302, { location: `/good/${name}` }).end();
       return;
+    case 'downgrade':
+      // To plain http off the loopback interface: never followed.
+      res.writeHead(302, { location: `http://example.invalid/${name}` }).end();
+      return;
   }
 }
 
@@ -128,6 +133,7 @@ const options = (extra: LoadMnistOptions): LoadMnistOptions => ({
   retries: 0,
   retryDelayMs: 0,
   timeoutMs: 2000,
+  allowLoopbackHttp: true,
   ...extra,
 });
 
@@ -265,13 +271,20 @@ describe('loadMnist with download', () => {
     process.env.NABLA_HOME = home;
     try {
       expect(nablaHome()).toBe(home);
-      await loadMnist({ download: true, checksums, mirrors: [mirror('good')], retryDelayMs: 0 });
+      await loadMnist({
+        download: true,
+        checksums,
+        mirrors: [mirror('good')],
+        retryDelayMs: 0,
+        allowLoopbackHttp: true,
+      });
       expect(expectCleanCache(join(home, 'mnist')).length).toBe(4);
       await loadFashionMnist({
         download: true,
         checksums,
         mirrors: [mirror('good')],
         retryDelayMs: 0,
+        allowLoopbackHttp: true,
       });
       expect(expectCleanCache(join(home, 'fashion-mnist')).length).toBe(4);
     } finally {
@@ -366,5 +379,33 @@ describe('loadMnist from a directory', () => {
     await expect(loadMnist({ root: 42 as unknown as string })).rejects.toThrow(
       /root must be a directory path/,
     );
+  });
+});
+
+describe('downloads are HTTPS only', () => {
+  it('refuses an http:// mirror before any request, unless a loopback test server is allowed', async () => {
+    const plain = loadMnist({ root, download: true, checksums, mirrors: [mirror('good')] });
+    await expect(plain).rejects.toBeInstanceOf(ArgumentError);
+    await expect(plain).rejects.toThrow(/mirror http:\/\/127\.0\.0\.1:\d+\/good\/ is not HTTPS/);
+    expect(requests.size).toBe(0);
+    expect(existsSync(root)).toBe(false);
+  });
+
+  it('refuses http:// off the loopback interface and other schemes even when allowed', async () => {
+    for (const m of ['http://example.com/mnist/', 'ftp://127.0.0.1/mnist/', 'not a url']) {
+      await expect(loadMnist(options({ mirrors: [m] }))).rejects.toThrow(
+        /loadMnist: mirror .*(not HTTPS|unsupported scheme|not a URL)/,
+      );
+    }
+  });
+
+  it('refuses a redirect to plain http elsewhere, and writes nothing', async () => {
+    const error = await loadMnist(options({ mirrors: [mirror('downgrade')] })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DownloadError);
+    expect((error as Error).message).toMatch(/http:\/\/example\.invalid\/.* is not HTTPS/);
+    expect(requests.get('downgrade')).toBe(1);
+    expect(expectCleanCache(root)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type DownloadAttempt, DownloadError } from '../errors.js';
 import { concat } from '../idx/gzip.js';
 import { sha256 } from './sha256.js';
+import { refusedUrl } from './url-policy.js';
 
 export interface DownloadProgress {
   readonly file: string;
@@ -23,6 +24,8 @@ export interface DownloadOptions {
   /** Wait before the first retry; doubles with each further retry of the same mirror. */
   readonly retryDelayMs: number;
   readonly onProgress?: ((progress: DownloadProgress) => void) | undefined;
+  /** Accept http:// on the loopback interface (a test server); everything else is HTTPS. */
+  readonly allowLoopbackHttp: boolean;
 }
 
 /** No MNIST-style file is near this; a larger answer is not the file we want. */
@@ -73,11 +76,13 @@ function get(
   redirects: number,
 ): Promise<Uint8Array> {
   return new Promise<Uint8Array>((resolve, reject) => {
-    const client = url.startsWith('https:') ? https : url.startsWith('http:') ? http : null;
-    if (client === null) {
-      reject(new PermanentFailure(`unsupported URL scheme in ${url}`));
+    // Checked for every request, redirects included: an HTTPS mirror cannot downgrade to http.
+    const refused = refusedUrl(url, options.allowLoopbackHttp);
+    if (refused !== null) {
+      reject(new PermanentFailure(refused));
       return;
     }
+    const client = url.startsWith('https:') ? https : http;
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (error: Error | null, bytes?: Uint8Array) => {

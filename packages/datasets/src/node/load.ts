@@ -17,6 +17,7 @@ import { type DownloadProgress, downloadVerified } from './download.js';
 import { inflateNode } from './inflate.js';
 import { sha256 } from './sha256.js';
 import { IDX_ROLES, type IdxDatasetSpec, type IdxFileSpec } from './specs.js';
+import { refusedUrl } from './url-policy.js';
 
 export interface LoadIdxDatasetOptions {
   /**
@@ -42,6 +43,11 @@ export interface LoadIdxDatasetOptions {
   checksums?: Readonly<Record<string, string>>;
   /** Called as download bytes arrive, e.g. to draw a progress bar. */
   onProgress?: (progress: DownloadProgress) => void;
+  /**
+   * For tests only: also accept http:// mirrors on 127.0.0.1, ::1 or localhost (default
+   * false). Every other mirror, and every redirect, must be HTTPS.
+   */
+  allowLoopbackHttp?: boolean;
 }
 
 /**
@@ -66,6 +72,13 @@ export async function loadIdxDataset(spec: IdxDatasetSpec, options: unknown): Pr
   ) {
     throw new ArgumentError(op, 'mirrors must be a non-empty array of base URLs');
   }
+  const allowLoopbackHttp = checkBoolean(op, 'allowLoopbackHttp', o.allowLoopbackHttp ?? false);
+  if (download) {
+    for (const m of mirrors) {
+      const refused = refusedUrl(m, allowLoopbackHttp);
+      if (refused !== null) throw new ArgumentError(op, `mirror ${refused}`);
+    }
+  }
   const checksums = checkOptions<Record<string, string>>(op, o.checksums);
   const fetchOptions = {
     mirrors,
@@ -73,6 +86,7 @@ export async function loadIdxDataset(spec: IdxDatasetSpec, options: unknown): Pr
     timeoutMs: positiveInteger(op, 'timeoutMs', o.timeoutMs ?? 30_000),
     retryDelayMs: nonNegativeNumber(op, 'retryDelayMs', o.retryDelayMs ?? 500),
     onProgress: o.onProgress,
+    allowLoopbackHttp,
   };
   const bytes: Partial<Record<(typeof IDX_ROLES)[number], Uint8Array>> = {};
   // One file after another: downloads are gentler on mirrors that way, and reads are quick.
