@@ -10,13 +10,7 @@ import {
   SequentialLR,
   StepLR,
 } from '../src/index.js';
-import {
-  type AnyScheduler,
-  fixtures,
-  makeScheduler,
-  stepScheduler,
-  twoGroupSGD,
-} from './schedules.js';
+import { fixtures, makeScheduler, twoGroupSGD } from './schedules.js';
 
 describe('scheduler state dicts', () => {
   for (const c of fixtures.cases.filter((k) => k.schedulers.length === 1)) {
@@ -25,18 +19,18 @@ describe('scheduler state dicts', () => {
       const half = Math.floor(steps / 2);
       const opt = twoGroupSGD();
       const sched = makeScheduler(opt, c.schedulers[0]!);
-      for (let i = 0; i < half; i++) stepScheduler(sched, c.metrics?.[i]);
+      for (let i = 0; i < half; i++) sched.step(c.metrics?.[i]);
       const savedOpt = opt.stateDict();
       // JSON round trip: a scheduler's state dict is plain data.
-      const savedSched = JSON.parse(JSON.stringify(sched.stateDict())) as never;
+      const savedSched: unknown = JSON.parse(JSON.stringify(sched.stateDict()));
 
       const opt2 = twoGroupSGD([7, 7]);
-      const sched2: AnyScheduler = makeScheduler(opt2, c.schedulers[0]!);
+      const sched2 = makeScheduler(opt2, c.schedulers[0]!);
       opt2.loadStateDict(savedOpt);
       sched2.loadStateDict(savedSched);
       for (let i = half; i < steps; i++) {
-        stepScheduler(sched, c.metrics?.[i]);
-        stepScheduler(sched2, c.metrics?.[i]);
+        sched.step(c.metrics?.[i]);
+        sched2.step(c.metrics?.[i]);
         expect(opt2.paramGroups.map((g) => g.lr)).toEqual(opt.paramGroups.map((g) => g.lr));
       }
       expect(sched2.getLastLr()).toEqual(sched.getLastLr());

@@ -6,6 +6,7 @@ import {
   LinearLR,
   type LRScheduler,
   ReduceLROnPlateau,
+  type Scheduler,
   SequentialLR,
   SGD,
   StepLR,
@@ -19,9 +20,8 @@ export function twoGroupSGD(lrs: number[] = fixtures.groupLrs): SGD {
   return new SGD(groups, { lr: 0.1 });
 }
 
-export type AnyScheduler = LRScheduler<object> | SequentialLR | ReduceLROnPlateau;
-
-export function makeScheduler(opt: SGD, spec: SchedulerSpec): AnyScheduler {
+/** Any scheduler, through the public interface only: what a training loop sees. */
+export function makeScheduler(opt: SGD, spec: SchedulerSpec): Scheduler {
   // Options come from JSON as written for each type; the constructors check them.
   const o = spec.options as never;
   switch (spec.type) {
@@ -42,9 +42,4 @@ export function makeScheduler(opt: SGD, spec: SchedulerSpec): AnyScheduler {
     default:
       throw new Error(`unknown scheduler ${spec.type}`);
   }
-}
-
-export function stepScheduler(s: AnyScheduler, metric: number | undefined): void {
-  if (s instanceof ReduceLROnPlateau) s.step(metric!);
-  else s.step();
 }

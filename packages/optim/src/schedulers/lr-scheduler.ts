@@ -6,9 +6,23 @@ export interface LrGroups {
   readonly paramGroups: { lr: number; initialLr?: number }[];
 }
 
-/** Every scheduler: advance one epoch (or iteration), read the learning rates, save, resume. */
-export interface Scheduler {
+/**
+ * Every scheduler: advance one epoch (or iteration), read the learning rates, save, resume.
+ * `State` is what `stateDict` returns and `loadStateDict` takes: plain, JSON-safe data.
+ */
+export interface Scheduler<State = unknown> {
+  /**
+   * Advances by one epoch (or iteration) and sets every group's `lr`. `metric` is the monitored
+   * value (a number, or a one-element Variable or Tensor): `ReduceLROnPlateau` requires it, the
+   * other schedulers take no argument.
+   */
+  step(metric?: number | { item(): number }): void;
+  /** The learning rate of each group, as the last `step` set it. */
   getLastLr(): number[];
+  /** A snapshot to resume from (the optimizer's own state dict holds the groups' rates). */
+  stateDict(): State;
+  /** Restores what `stateDict` returned, checking it first. */
+  loadStateDict(stateDict: State): void;
 }
 
 /** A scheduler's snapshot: plain numbers, JSON-safe. */
@@ -31,7 +45,7 @@ export interface SchedulerStateDict<O> {
  * Call `scheduler.step()` after `optimizer.step()`, once per epoch (or per iteration, if the
  * schedule is counted in iterations).
  */
-export abstract class LRScheduler<O extends object> implements Scheduler {
+export abstract class LRScheduler<O extends object> implements Scheduler<SchedulerStateDict<O>> {
   readonly optimizer: LrGroups;
   /** The hyperparameters (`gamma`, `tMax`, …), as constructed or loaded. */
   options: Readonly<O>;

@@ -48,7 +48,7 @@ export interface ReduceLROnPlateauStateDict {
  * for (const epoch of epochs) { train(); sched.step(validationLoss()); }
  * ```
  */
-export class ReduceLROnPlateau implements Scheduler {
+export class ReduceLROnPlateau implements Scheduler<ReduceLROnPlateauStateDict> {
   readonly optimizer: LrGroups;
   options: Readonly<Resolved>;
   /** The best metric so far (±Infinity before the first). */

@@ -27,7 +27,7 @@ export interface SequentialLRStateDict {
  * usual way to put a warm-up (`LinearLR`) before a decay (`CosineAnnealingLR`, `StepLR`, …).
  * At a milestone the next scheduler starts from its own epoch 0, at the groups' initial rates.
  */
-export class SequentialLR implements Scheduler {
+export class SequentialLR implements Scheduler<SequentialLRStateDict> {
   readonly optimizer: LrGroups;
   readonly schedulers: LRScheduler<object>[];
   milestones: number[];
