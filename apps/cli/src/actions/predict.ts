@@ -1,8 +1,9 @@
 // `nabla predict`: PNG digits prepared as MNIST was, or points, through a model file.
+import { checkFiniteTensor, NonFiniteDataError } from '@nabla/datasets';
 import { Tensor } from '@nabla/tensor';
 import { type Io, print } from '../context.js';
 import { applyNormalization } from '../data/normalize.js';
-import { EXIT_OK, UsageError } from '../errors.js';
+import { CliError, EXIT_OK, UsageError } from '../errors.js';
 import { preprocessDigit } from '../image/mnist-preprocess.js';
 import { decodePng, type GrayImage } from '../image/png.js';
 import { loadModelFile, readInput } from '../model/file.js';
@@ -84,6 +85,7 @@ export async function runPredict(
     new Tensor(x, [inputs.length, input.features]),
     info.normalization,
   );
+  checkFiniteInputs(normalised, inputs);
   const probabilities = predictProbabilities(model, normalised);
   const results = inputs.map((r, i) => ({
     input: r,
@@ -118,4 +120,20 @@ export async function runPredict(
     ),
   );
   return EXIT_OK;
+}
+
+/**
+ * Inputs are finite when given, but normalising with the training data's statistics can take a
+ * huge one past float32's range; the model would then answer NaN for it. Refuse it by name.
+ */
+function checkFiniteInputs(normalised: Tensor, inputs: readonly Input[]): void {
+  try {
+    checkFiniteTensor('predict', 'input', normalised);
+  } catch (error) {
+    if (!(error instanceof NonFiniteDataError)) throw error;
+    const r = inputs[error.sample]!;
+    throw new CliError(
+      `${r.key === 'point' ? `--point ${r.name}` : r.name}: value ${error.feature + 1} becomes ${error.value} once normalised as the training data was: too large for this model`,
+    );
+  }
 }

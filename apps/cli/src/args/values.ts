@@ -83,12 +83,22 @@ export function layerSizes(text: string): number[] {
   return parts.map(Number);
 }
 
-/** A point: comma-separated finite numbers, "0.5,-1.2". */
+/**
+ * A point: comma-separated finite numbers, "0.5,-1.2". Each must fit a float32 (|x| ≤ 3.4e38),
+ * the type the model computes in, where a larger one would become Infinity.
+ */
 export function point(text: string): number[] {
   const parts = text.split(',');
   const xs = parts.map(toNumber);
-  if (parts.length === 0 || xs.some((x) => !Number.isFinite(x))) {
-    throw new InvalidArgumentError('Must be numbers separated by commas, e.g. --point 0.5,-1.2.');
+  const bad = xs.findIndex((x) => !Number.isFinite(Math.fround(x)));
+  if (bad >= 0) {
+    const value = parts[bad]!.trim();
+    const why = Number.isFinite(xs[bad]!)
+      ? "is beyond float32's range of ±3.4e38"
+      : 'is not a finite number';
+    throw new InvalidArgumentError(
+      `Value ${bad + 1} of ${parts.length} ("${value}") ${why}; give numbers separated by commas, e.g. --point 0.5,-1.2.`,
+    );
   }
   return xs;
 }

@@ -40,6 +40,22 @@ function isNumeric(text: string): boolean {
   return text !== '' && Number.isFinite(Number(text));
 }
 
+/** Spellings JavaScript reads as a non-finite number: "NaN", "Infinity", "-Infinity", "+Infinity". */
+const NON_FINITE = /^[+-]?(NaN|Infinity)$/;
+
+/**
+ * Why a feature field cannot be stored as a finite float32, or null if it can. Features are kept
+ * in a Float32Array, where anything beyond ±3.4e38 (say 1e39) would silently become ±Infinity.
+ */
+function featureProblem(text: string): string | null {
+  if (NON_FINITE.test(text)) return 'a non-finite number (features must be finite)';
+  if (!isNumeric(text)) return 'not a number (features must be numeric)';
+  if (!Number.isFinite(Math.fround(Number(text)))) {
+    return "beyond float32's range of ±3.4e38 (it would be stored as Infinity)";
+  }
+  return null;
+}
+
 /**
  * Parses `text` (from `file`, for messages). The label column is `labelColumn` (a header name
  * or a 1-based column number), else the column named "label" (any case), else the last one.
@@ -53,7 +69,9 @@ export function parseCsv(text: string, file: string, labelColumn?: string): CsvT
   if (lines.length === 0) throw new CliError(`${file}: the CSV file is empty`);
   const first = splitCsvLine(lines[0]!.line);
   // A header is a first row with a field that is not a number (every data row's features are).
-  const hasHeader = first.some((f) => !isNumeric(f));
+  // "NaN" and "Infinity" are values, not names: a first row of numbers and NaNs is data, so its
+  // NaN is reported rather than the row silently taken for a header.
+  const hasHeader = first.some((f) => !isNumeric(f) && !NON_FINITE.test(f));
   const width = first.length;
   if (width < 2) {
     throw new CliError(
@@ -76,9 +94,10 @@ export function parseCsv(text: string, file: string, labelColumn?: string): CsvT
     let k = 0;
     fields.forEach((f, c) => {
       if (c === labelIndex) return;
-      if (!isNumeric(f)) {
+      const problem = featureProblem(f);
+      if (problem !== null) {
         throw new CliError(
-          `${file}:${number}: column "${names[c]}" holds "${f}", not a number (features must be numeric)`,
+          `${file}:${number}: column "${names[c]}" holds "${f}", ${problem}; column ${c + 1} of ${width}`,
         );
       }
       features[r * featureCount + k++] = Number(f);
