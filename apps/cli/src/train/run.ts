@@ -1,7 +1,8 @@
 // `nabla train`, start to end: the data, the model, fit with early stopping and a Ctrl-C
 // checkpoint, the test set, the model file, the report and the summary. Files are written only
 // when their content is complete, each atomically.
-import { dirname } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { DataLoader } from '@nabla/datasets';
 import { crossEntropy } from '@nabla/losses';
 import { NonFiniteWeightError } from '@nabla/nn';
@@ -17,12 +18,11 @@ import {
   type TrainingCheckpoint,
 } from '@nabla/train';
 import { type LoadedData, loadData } from '../data/load.js';
-import { CliError, EXIT_INTERRUPTED, EXIT_OK } from '../errors.js';
+import { CliError, EXIT_INTERRUPTED, EXIT_OK, UsageError } from '../errors.js';
 import { buildModel, describeArchitecture } from '../model/build.js';
 import { saveModelFile } from '../model/file.js';
 import type { Architecture } from '../model/spec.js';
 import { formatNumber } from '../output/format.js';
-import { checkOutputLocation, makeDirectories } from '../output/location.js';
 import { invocation, shellQuote } from '../output/shell.js';
 import { loadRunCheckpoint, saveRunCheckpoint } from './checkpoint-file.js';
 import {
@@ -63,8 +63,8 @@ export async function runTrain(
     dataDir: given('dataDir') || stored === null ? (flags.dataDir ?? null) : stored.outputs.dataDir,
   };
 
-  await checkOutputLocation('--out', outputs.out);
-  if (outputs.report !== null) await checkOutputLocation('--report', outputs.report);
+  await checkOutputPath('--out', outputs.out);
+  if (outputs.report !== null) await checkOutputPath('--report', outputs.report);
 
   // A resumed run's configuration is known now; a new run's layer default waits for the data.
   const resumed = stored === null ? null : mergeResumedConfig(stored.config, flags, given);
@@ -172,7 +172,7 @@ export async function runTrain(
   const trainSeconds = (performance.now() - fitStarted) / 1000;
 
   if (history.stop.reason === 'aborted' && capture.checkpoint !== null) {
-    await makeDirectories(dirname(checkpointPath));
+    await mkdir(dirname(checkpointPath), { recursive: true });
     await saveRunCheckpoint(checkpointPath, capture.checkpoint, { config, outputs });
     reporter.interrupted({
       checkpoint: checkpointPath,
@@ -317,3 +317,11 @@ function describeStop(history: History, early: EarlyStopping, config: RunConfig)
 }
 
 /** Refuses, before any training, an output path that could never be written as a file. */
+async function checkOutputPath(flag: string, path: string): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (info?.isDirectory()) {
+    throw new UsageError(
+      `${flag} ${path} is a directory; give a file name, e.g. ${join(path, flag === '--out' ? 'model.safetensors' : 'report.html')}`,
+    );
+  }
+}
