@@ -47,6 +47,7 @@ export type {
   UnaryOp,
 } from './kernels/types.js';
 export {
+  THREADED_MIN_MULADDS,
   WASM_MIN_MULADDS,
   type WasmKernelsOptions,
   wasmKernels,
@@ -152,3 +153,10 @@ export {
   stridesOf,
 } from './shape.js';
 export { type NestedArray, Tensor } from './tensor.js';
+export {
+  getNumThreads,
+  MAX_THREADS,
+  setNumThreads,
+  threadsAvailable,
+  threadsReady,
+} from './threads/index.js';

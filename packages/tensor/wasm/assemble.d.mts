@@ -5,3 +5,5 @@ export interface AssembledModule {
 }
 export function assembleAll(): Promise<Record<string, AssembledModule>>;
 export const texts: Record<string, string>;
+/** The shared memory's maximum, in 64 KiB pages. */
+export const SHARED_MAX_PAGES: number;

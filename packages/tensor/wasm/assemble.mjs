@@ -3,6 +3,8 @@
 import wabt from 'wabt';
 import { kernelsWat } from './kernels.mjs';
 
+export { SHARED_MAX_PAGES } from './kernels.mjs';
+
 /** Tiny modules whose validation tells whether the runtime has SIMD, and relaxed SIMD. */
 const probes = {
   simdProbe: `(module (func (result v128) (f32x4.add (v128.const f32x4 1 2 3 4) (v128.const f32x4 1 2 3 4))))`,
@@ -16,6 +18,14 @@ const sources = {
     text: kernelsWat({ relaxed: true }),
     description: 'float32 kernels, relaxed SIMD',
   },
+  kernelsSimdShared: {
+    text: kernelsWat({ relaxed: false, shared: true }),
+    description: 'float32 kernels, SIMD, shared memory (threads)',
+  },
+  kernelsRelaxedShared: {
+    text: kernelsWat({ relaxed: true, shared: true }),
+    description: 'float32 kernels, relaxed SIMD, shared memory (threads)',
+  },
   simdProbe: { text: probes.simdProbe, description: 'validates only where SIMD is supported' },
   relaxedProbe: {
     text: probes.relaxedProbe,
@@ -23,15 +33,18 @@ const sources = {
   },
 };
 
+/** The proposals the text uses beyond WebAssembly 1.0 (threads: shared memory). */
+const features = { simd: true, relaxed_simd: true, threads: true };
+
 /** `{ name: { bytes, description } }` for every embedded module. */
 export async function assembleAll() {
   const toolkit = await wabt();
   const out = {};
   for (const [name, { text, description }] of Object.entries(sources)) {
-    const module = toolkit.parseWat(`${name}.wat`, text, { simd: true, relaxed_simd: true });
+    const module = toolkit.parseWat(`${name}.wat`, text, features);
     try {
       module.resolveNames();
-      module.validate();
+      module.validate(features);
       out[name] = { bytes: module.toBinary({ log: false }).buffer, description };
     } finally {
       module.destroy();

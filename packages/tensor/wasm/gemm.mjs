@@ -109,17 +109,19 @@ function tile(relaxed, { mr, nr }) {
 }
 
 /**
- * Packs all of B into [n/NR][k][NR]. Stored k×n (`trans` 0) each p-row of a panel is NR/4 vector
- * copies; stored n×k (`trans` 1) four p-rows of four columns are one 4×4 transpose.
+ * Packs columns j0..j1 of op(B) (j0 a multiple of NR) into [(j1-j0)/NR][k][NR]. Stored k×n
+ * (`trans` 0) each p-row of a panel is NR/4 vector copies; stored n×k (`trans` 1) four p-rows of
+ * four columns are one 4×4 transpose.
  */
 const packB = (nr) => `
   (func $packB (param $b i32) (param $k i32) (param $n i32) (param $trans i32) (param $dst i32)
+               (param $j0 i32) (param $j1 i32)
     (local $j i32) (local $p i32) (local $jj i32) (local $nr i32) (local $src i32) (local $v f32)
     ${transposeLocals}
-    (local.set $j (i32.const 0))
+    (local.set $j (local.get $j0))
     (block $done (loop $panels
-      (br_if $done (i32.ge_u (local.get $j) (local.get $n)))
-      (local.set $nr (i32.sub (local.get $n) (local.get $j)))
+      (br_if $done (i32.ge_u (local.get $j) (local.get $j1)))
+      (local.set $nr (i32.sub (local.get $j1) (local.get $j)))
       (local.set $p (i32.const 0))
       (if (i32.and (i32.ge_u (local.get $nr) (i32.const ${nr})) (i32.eqz (local.get $trans)))
         (then
@@ -164,7 +166,7 @@ ${range(nr / 4)
             (local.set $p (i32.add (local.get $p) (i32.const 4)))
             (br $quads)))))
       ;; What is left (a partial panel, or the last p-rows of a transposed one): one float at a
-      ;; time, zeros past n.
+      ;; time, zeros past j1.
       (block $end (loop $rest
         (br_if $end (i32.ge_u (local.get $p) (local.get $k)))
         (local.set $jj (i32.const 0))
@@ -265,18 +267,22 @@ ${vectorPacksA(mr)}
       (br $panels))))`;
 
 /**
- * The product, plus a bias row: C = op(A)·op(B) + bias. `a`, `b`: the operands as stored; `c`:
- * m×n output; `bias`: n floats added to every row, or 0 for none; `pa`: room for one packed A
- * block (mc×kc, mc rounded up to MR); `pb`: room for packed B (k × n rounded up to NR);
- * `scratch`: an MR×NR tile for edges, after NR·4 bytes for a row of zeros. The caller picks the
- * block sizes `kcMax` (cache-resident B panel) and `mcMax` (cache-resident A block, a multiple of
- * MR). k ≥ 1.
+ * The product, plus a bias row: C = op(A)·op(B) + bias, on the output block of rows
+ * rowStart..rowEnd and columns colStart..colEnd (starts multiples of MR and NR; ends multiples
+ * of them, or m and n), so threads can share one product: every element is computed by the same
+ * instructions in the same order whatever the block, so a split product equals the whole one bit
+ * for bit. `a`, `b`: the operands as stored; `c`: m×n output; `bias`: n floats added to every
+ * row, or 0 for none; `pa`: room for one packed A block (mc×kc, mc rounded up to MR); `pb`: room
+ * for the block's packed B (k × its columns rounded up to NR); `scratch`: an MR×NR tile for
+ * edges, after NR·4 bytes for a row of zeros. The caller picks the block sizes `kcMax`
+ * (cache-resident B panel) and `mcMax` (cache-resident A block, a multiple of MR). k ≥ 1.
  */
 const gemm = (mr, nr) => `
   (func (export "gemm")
     (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $k i32) (param $n i32)
     (param $transA i32) (param $transB i32) (param $bias i32) (param $pa i32) (param $pb i32)
     (param $scratch i32) (param $kcMax i32) (param $mcMax i32)
+    (param $rowStart i32) (param $rowEnd i32) (param $colStart i32) (param $colEnd i32)
     (local $p0 i32) (local $kc i32) (local $i0 i32) (local $mc i32) (local $j i32) (local $i i32)
     (local $acc i32) (local $panelB i32) (local $panelA i32) (local $ldc i32) (local $mr i32) (local $nr i32)
     (local $r i32) (local $q i32) (local $dst i32) (local $at i32) (local $v f32)
@@ -288,24 +294,26 @@ const gemm = (mr, nr) => `
     (v128.store offset=${v * 16} (local.get $zeros) (v128.const i32x4 0 0 0 0))`,
       )
       .join('')}
-    (call $packB (local.get $b) (local.get $k) (local.get $n) (local.get $transB) (local.get $pb))
+    (call $packB (local.get $b) (local.get $k) (local.get $n) (local.get $transB) (local.get $pb)
+                 (local.get $colStart) (local.get $colEnd))
     (local.set $ldc (i32.shl (local.get $n) (i32.const 2)))
     (local.set $p0 (i32.const 0))
     (loop $kBlocks
       (local.set $kc (i32.sub (local.get $k) (local.get $p0)))
       (if (i32.gt_u (local.get $kc) (local.get $kcMax)) (then (local.set $kc (local.get $kcMax))))
       (local.set $acc (i32.ne (local.get $p0) (i32.const 0)))
-      (local.set $i0 (i32.const 0))
+      (local.set $i0 (local.get $rowStart))
       (loop $mBlocks
-        (local.set $mc (i32.sub (local.get $m) (local.get $i0)))
+        (local.set $mc (i32.sub (local.get $rowEnd) (local.get $i0)))
         (if (i32.gt_u (local.get $mc) (local.get $mcMax)) (then (local.set $mc (local.get $mcMax))))
         (call $packA (local.get $a) (local.get $m) (local.get $k) (local.get $transA)
                      (local.get $i0) (local.get $mc) (local.get $p0) (local.get $kc) (local.get $pa))
-        (local.set $j (i32.const 0))
+        (local.set $j (local.get $colStart))
         (loop $nPanels
-          (local.set $nr (i32.sub (local.get $n) (local.get $j)))
+          (local.set $nr (i32.sub (local.get $colEnd) (local.get $j)))
           (local.set $panelB (i32.add (local.get $pb)
-            (i32.shl (i32.add (i32.mul (local.get $j) (local.get $k)) (i32.mul (local.get $p0) (i32.const ${nr}))) (i32.const 2))))
+            (i32.shl (i32.add (i32.mul (i32.sub (local.get $j) (local.get $colStart)) (local.get $k))
+                              (i32.mul (local.get $p0) (i32.const ${nr}))) (i32.const 2))))
           (local.set $i (i32.const 0))
           (loop $mPanels
             (local.set $mr (i32.sub (local.get $mc) (local.get $i)))
@@ -348,13 +356,13 @@ const gemm = (mr, nr) => `
                     (br_if $cols (i32.lt_u (local.get $q) (local.get $nr))))
                   (local.set $r (i32.add (local.get $r) (i32.const 1)))
                   (br_if $rows (i32.lt_u (local.get $r) (local.get $mr))))
-                (local.set $nr (i32.sub (local.get $n) (local.get $j)))))
+                (local.set $nr (i32.sub (local.get $colEnd) (local.get $j)))))
             (local.set $i (i32.add (local.get $i) (i32.const ${mr})))
             (br_if $mPanels (i32.lt_u (local.get $i) (local.get $mc))))
           (local.set $j (i32.add (local.get $j) (i32.const ${nr})))
-          (br_if $nPanels (i32.lt_u (local.get $j) (local.get $n))))
+          (br_if $nPanels (i32.lt_u (local.get $j) (local.get $colEnd))))
         (local.set $i0 (i32.add (local.get $i0) (local.get $mc)))
-        (br_if $mBlocks (i32.lt_u (local.get $i0) (local.get $m))))
+        (br_if $mBlocks (i32.lt_u (local.get $i0) (local.get $rowEnd))))
       (local.set $p0 (i32.add (local.get $p0) (local.get $kc)))
       (br_if $kBlocks (i32.lt_u (local.get $p0) (local.get $k)))))`;
 

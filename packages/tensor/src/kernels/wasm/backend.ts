@@ -7,6 +7,7 @@ import { adamWasm, reluGradWasm, reluWasm } from './elementwise.js';
 import { wasmFeatures } from './features.js';
 import { matmulWasm } from './gemm.js';
 import { KernelInstance } from './instance.js';
+import { ThreadedGemm } from './threaded.js';
 
 /**
  * Below this many multiply-adds (m·k·n) a product stays in TypeScript: copying the operands into
@@ -14,6 +15,12 @@ import { KernelInstance } from './instance.js';
  * 8×8×8; twice as fast at 10×8×8; 6× at 16×16×16.
  */
 export const WASM_MIN_MULADDS = 512;
+
+/**
+ * From this many multiply-adds (m·k·n) a product is shared between threads when setNumThreads
+ * allows (below it, posting the job and waking a helper cost more than half the product).
+ */
+export const THREADED_MIN_MULADDS = 1 << 18;
 
 /**
  * Below this many elements an elementwise pass stays in TypeScript (the copies in and out, and
@@ -27,6 +34,14 @@ export interface WasmKernelsOptions {
 }
 
 const cache = new Map<boolean, Kernels>();
+
+/** The threaded product behind each backend `wasmKernels` made, for `threadsReady`. */
+const threadedProducts = new WeakMap<Kernels, ThreadedGemm>();
+
+/** The threaded product of `backend`, if it is one of `wasmKernels`' backends. */
+export function threadedProductOf(backend: Kernels): ThreadedGemm | undefined {
+  return threadedProducts.get(backend);
+}
 
 const isF32 = (x: FloatArray): x is Float32Array => x instanceof Float32Array;
 
@@ -50,6 +65,12 @@ export function wasmKernels(options: WasmKernelsOptions = {}): Kernels | null {
       return null;
     }
     const reluJs = jsKernels.unary.relu;
+    const threaded = new ThreadedGemm(relaxed);
+    /** The float32 product in WebAssembly: shared between threads when large enough. */
+    const product = (args: MatmulArgs | LinearArgs) => {
+      const big = args.m * args.k * args.n >= THREADED_MIN_MULADDS;
+      if (!(big && threaded.run(args))) matmulWasm(wasm, args);
+    };
     kernels = {
       ...jsKernels,
       name: relaxed ? 'wasm-relaxed-simd' : 'wasm-simd',
@@ -68,13 +89,13 @@ export function wasmKernels(options: WasmKernelsOptions = {}): Kernels | null {
         },
       },
       matmul(args: MatmulArgs) {
-        if (isF32(args.out) && args.m * args.k * args.n >= WASM_MIN_MULADDS) matmulWasm(wasm, args);
+        if (isF32(args.out) && args.m * args.k * args.n >= WASM_MIN_MULADDS) product(args);
         else matmulJs(args);
       },
       linear(args: LinearArgs) {
         const biasOk = args.bias === null || isF32(args.bias);
         if (isF32(args.out) && biasOk && args.m * args.k * args.n >= WASM_MIN_MULADDS) {
-          matmulWasm(wasm, args);
+          product(args);
         } else {
           linearJs(args);
         }
@@ -102,6 +123,7 @@ export function wasmKernels(options: WasmKernelsOptions = {}): Kernels | null {
       },
     };
     cache.set(relaxed, kernels);
+    threadedProducts.set(kernels, threaded);
   }
   return kernels;
 }

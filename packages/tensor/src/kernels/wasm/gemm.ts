@@ -11,6 +11,25 @@ const KC_MAX = 800;
 const MC_MAX = 128;
 
 /**
+ * The K block (even blocks of at most KC_MAX) and the M block (a multiple of `mr`) for a product
+ * of inner dimension `k`. A threaded product uses the same, so it sums in the same order.
+ */
+export function blockSizes(k: number, mr: number): { kc: number; mc: number } {
+  const kBlocks = Math.ceil(k / KC_MAX);
+  return { kc: Math.ceil(k / kBlocks), mc: MC_MAX - (MC_MAX % mr) };
+}
+
+/** The k = 0 product: zeros, or the bias on every row. */
+export function emptyProduct(args: MatmulArgs | LinearArgs): void {
+  const { m, n } = args;
+  const out = args.out as Float32Array;
+  const bias = 'bias' in args ? args.bias : null;
+  out.fill(0, args.outOffset, args.outOffset + m * n);
+  if (bias !== null)
+    for (let i = 0; i < m; i++) out.set(bias.subarray(0, n), args.outOffset + i * n);
+}
+
+/**
  * `out = op(a)·op(b)` (+ `bias` on every row) for float32 operands (MatmulArgs / LinearArgs
  * semantics), in WebAssembly.
  */
@@ -19,15 +38,11 @@ export function matmulWasm(wasm: KernelInstance, args: MatmulArgs | LinearArgs):
   const out = args.out as Float32Array;
   const bias = 'bias' in args ? args.bias : null;
   if (k === 0) {
-    out.fill(0, args.outOffset, args.outOffset + m * n);
-    if (bias !== null)
-      for (let i = 0; i < m; i++) out.set(bias.subarray(0, n), args.outOffset + i * n);
+    emptyProduct(args);
     return;
   }
-  const { mr, nr } = wasm.tile;
-  const kBlocks = Math.ceil(k / KC_MAX);
-  const kc = Math.ceil(k / kBlocks);
-  const mc = MC_MAX - (MC_MAX % mr);
+  const { nr } = wasm.tile;
+  const { kc, mc } = blockSizes(k, wasm.tile.mr);
   // Byte offsets: NR floats of zeros (bytes 32-63, written by gemm), an MR×NR scratch tile, A, B,
   // C, the bias, one packed A block, packed B.
   const scratch = 64;
@@ -43,6 +58,6 @@ export function matmulWasm(wasm: KernelInstance, args: MatmulArgs | LinearArgs):
   if (bias !== null) view.set(bias.subarray(0, n), biasAt >> 2);
   const tA = transA ? 1 : 0;
   const tB = transB ? 1 : 0;
-  wasm.exports.gemm(a, b, c, m, k, n, tA, tB, biasAt, pa, pb, scratch, kc, mc);
+  wasm.exports.gemm(a, b, c, m, k, n, tA, tB, biasAt, pa, pb, scratch, kc, mc, 0, m, 0, n);
   out.set(view.subarray(c >> 2, (c >> 2) + m * n), args.outOffset);
 }

@@ -16,7 +16,8 @@ declare namespace WebAssembly {
   }
   class Memory {
     constructor(descriptor: MemoryDescriptor);
-    readonly buffer: ArrayBuffer;
+    /** A SharedArrayBuffer for a shared memory. */
+    readonly buffer: ArrayBuffer | SharedArrayBuffer;
     grow(delta: number): number;
   }
   function validate(bytes: BufferSource): boolean;
