@@ -45,6 +45,12 @@ const SYSTEM_MESSAGES: Record<string, string> = {
   EEXIST: 'already exists',
 };
 
+/** What a system error means, without its path ("permission denied"); else its message. */
+export function systemReason(error: unknown): string {
+  if (isSystemError(error) && error.code in SYSTEM_MESSAGES) return SYSTEM_MESSAGES[error.code]!;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * One line for people: library errors keep their own message (they name the op and the fix),
  * system errors say what happened to which path, anything else is a bug and says so. Multi-line

@@ -1,15 +1,16 @@
 // Model files: safetensors (PyTorch can load the weights) with the model's description in the
 // metadata, written atomically by @nabla/nn/node (temporary file, fsync, rename).
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fromSafetensors, type Module, SafetensorsError, StateDictError } from '@nabla/nn';
 import { saveModel } from '@nabla/nn/node';
 import { CliError } from '../errors.js';
+import { makeDirectories } from '../output/location.js';
 import { type BuiltModel, buildModel } from './build.js';
 import { decodeModelInfo, encodeModelInfo, type ModelInfo } from './spec.js';
 
 export async function saveModelFile(path: string, model: Module, info: ModelInfo): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeDirectories(dirname(path));
   await saveModel(path, model, encodeModelInfo(info));
 }
 

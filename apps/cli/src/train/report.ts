@@ -1,4 +1,6 @@
 // The HTML report of a finished run (--report), written atomically once complete.
+
+import { dirname } from 'node:path';
 import { writeFileAtomic } from '@nabla/datasets/node';
 import type { Module } from '@nabla/nn';
 import type { EarlyStopping, EpochLog, History } from '@nabla/train';
@@ -6,6 +8,7 @@ import type { LoadedData } from '../data/load.js';
 import { describeArchitecture } from '../model/build.js';
 import { predictProbabilities } from '../model/predict.js';
 import type { Architecture } from '../model/spec.js';
+import { makeDirectories } from '../output/location.js';
 import { shellQuote } from '../output/shell.js';
 import { buildReport } from '../report/build.js';
 import { renderReport } from '../report/html.js';
@@ -73,5 +76,6 @@ export async function writeRunReport(path: string, r: RunResults): Promise<void>
       confusion: r.confusion,
     }),
   );
+  await makeDirectories(dirname(path));
   await writeFileAtomic(path, new TextEncoder().encode(html));
 }

@@ -1,11 +1,9 @@
 // `nabla train`, start to end: the data, the model, fit with early stopping and a Ctrl-C
 // checkpoint, the test set, the model file, the report and the summary. Files are written only
 // when their content is complete, each atomically.
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { DataLoader } from '@nabla/datasets';
 import { crossEntropy } from '@nabla/losses';
-import { NonFiniteWeightError } from '@nabla/nn';
 import {
   accuracy,
   confusionMatrix,
@@ -13,16 +11,15 @@ import {
   evaluate,
   fit,
   type History,
-  NonFiniteGradientError,
-  NonFiniteLossError,
   type TrainingCheckpoint,
 } from '@nabla/train';
 import { type LoadedData, loadData } from '../data/load.js';
-import { CliError, EXIT_INTERRUPTED, EXIT_OK, UsageError } from '../errors.js';
+import { EXIT_INTERRUPTED, EXIT_OK } from '../errors.js';
 import { buildModel, describeArchitecture } from '../model/build.js';
 import { saveModelFile } from '../model/file.js';
 import type { Architecture } from '../model/spec.js';
 import { formatNumber } from '../output/format.js';
+import { checkOutputLocation, makeDirectories } from '../output/location.js';
 import { invocation, shellQuote } from '../output/shell.js';
 import { loadRunCheckpoint, saveRunCheckpoint } from './checkpoint-file.js';
 import {
@@ -63,8 +60,8 @@ export async function runTrain(
     dataDir: given('dataDir') || stored === null ? (flags.dataDir ?? null) : stored.outputs.dataDir,
   };
 
-  await checkOutputPath('--out', outputs.out);
-  if (outputs.report !== null) await checkOutputPath('--report', outputs.report);
+  await checkOutputLocation('--out', outputs.out);
+  if (outputs.report !== null) await checkOutputLocation('--report', outputs.report);
 
   // A resumed run's configuration is known now; a new run's layer default waits for the data.
   const resumed = stored === null ? null : mergeResumedConfig(stored.config, flags, given);
@@ -163,8 +160,6 @@ export async function runTrain(
       signal: interrupt.controller.signal,
       ...(resume === null ? {} : { resume: resume.checkpoint }),
     });
-  } catch (error) {
-    throw divergedError(error, config.lr, outputs.out);
   } finally {
     interrupt.uninstall();
     reporter.dispose();
@@ -172,7 +167,7 @@ export async function runTrain(
   const trainSeconds = (performance.now() - fitStarted) / 1000;
 
   if (history.stop.reason === 'aborted' && capture.checkpoint !== null) {
-    await mkdir(dirname(checkpointPath), { recursive: true });
+    await makeDirectories(dirname(checkpointPath));
     await saveRunCheckpoint(checkpointPath, capture.checkpoint, { config, outputs });
     reporter.interrupted({
       checkpoint: checkpointPath,
@@ -280,24 +275,6 @@ export async function runTrain(
   return EXIT_OK;
 }
 
-/**
- * A run that diverged (NaN or infinite loss, gradient or weight) says so in the CLI's terms: the
- * flag to change, and that the model file was not written (an earlier one stays as it was).
- */
-function divergedError(error: unknown, lr: number, out: string): unknown {
-  if (
-    error instanceof NonFiniteLossError ||
-    error instanceof NonFiniteGradientError ||
-    error instanceof NonFiniteWeightError
-  ) {
-    const message = error.message.replace(/: try a lower learning rate.*$/, '');
-    return new CliError(
-      `training diverged: ${message}; try a lower --lr than ${lr}. ${out} was not written.`,
-    );
-  }
-  return error;
-}
-
 /** "1 epoch", "5 epochs". */
 function epochs(n: number): string {
   return `${n} epoch${n === 1 ? '' : 's'}`;
@@ -314,14 +291,4 @@ function describeStop(history: History, early: EarlyStopping, config: RunConfig)
   }
   if (history.stop.reason === 'stopped') return `${history.stop.message}.${restored}`;
   return `Trained ${epochs(history.epochs.length)}, as many as --epochs allows; early stopping did not end training.${restored}`;
-}
-
-/** Refuses, before any training, an output path that could never be written as a file. */
-async function checkOutputPath(flag: string, path: string): Promise<void> {
-  const info = await stat(path).catch(() => null);
-  if (info?.isDirectory()) {
-    throw new UsageError(
-      `${flag} ${path} is a directory; give a file name, e.g. ${join(path, flag === '--out' ? 'model.safetensors' : 'report.html')}`,
-    );
-  }
 }
