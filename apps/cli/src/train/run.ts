@@ -4,6 +4,7 @@
 import { dirname } from 'node:path';
 import { DataLoader } from '@nabla/datasets';
 import { crossEntropy } from '@nabla/losses';
+import { NonFiniteWeightError } from '@nabla/nn';
 import {
   accuracy,
   confusionMatrix,
@@ -11,10 +12,12 @@ import {
   evaluate,
   fit,
   type History,
+  NonFiniteGradientError,
+  NonFiniteLossError,
   type TrainingCheckpoint,
 } from '@nabla/train';
 import { type LoadedData, loadData } from '../data/load.js';
-import { EXIT_INTERRUPTED, EXIT_OK } from '../errors.js';
+import { CliError, EXIT_INTERRUPTED, EXIT_OK } from '../errors.js';
 import { buildModel, describeArchitecture } from '../model/build.js';
 import { saveModelFile } from '../model/file.js';
 import type { Architecture } from '../model/spec.js';
@@ -160,6 +163,8 @@ export async function runTrain(
       signal: interrupt.controller.signal,
       ...(resume === null ? {} : { resume: resume.checkpoint }),
     });
+  } catch (error) {
+    throw divergedError(error, config.lr, outputs.out);
   } finally {
     interrupt.uninstall();
     reporter.dispose();
@@ -273,6 +278,24 @@ export async function runTrain(
   };
   reporter.finished(summary);
   return EXIT_OK;
+}
+
+/**
+ * A run that diverged (NaN or infinite loss, gradient or weight) says so in the CLI's terms: the
+ * flag to change, and that the model file was not written (an earlier one stays as it was).
+ */
+function divergedError(error: unknown, lr: number, out: string): unknown {
+  if (
+    error instanceof NonFiniteLossError ||
+    error instanceof NonFiniteGradientError ||
+    error instanceof NonFiniteWeightError
+  ) {
+    const message = error.message.replace(/: try a lower learning rate.*$/, '');
+    return new CliError(
+      `training diverged: ${message}; try a lower --lr than ${lr}. ${out} was not written.`,
+    );
+  }
+  return error;
 }
 
 /** "1 epoch", "5 epochs". */
