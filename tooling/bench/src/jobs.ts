@@ -51,6 +51,24 @@ export function plan(quick: boolean, peers: boolean, dataFiles: Record<string, s
       repeat: true,
       ...node(nabla, ['--experimental-wasm-relaxed-simd']),
     },
+    // The same two variants with a second thread (setNumThreads(2)): products shared with a
+    // helper worker.
+    {
+      engine: 'nabla-simd-2t',
+      variant: 'simd',
+      run: ['mnist', 'matmul'],
+      repeat: true,
+      extra: { threads: 2 },
+      ...node(nabla),
+    },
+    {
+      engine: 'nabla-relaxed-2t',
+      variant: 'relaxed',
+      run: ['mnist', 'matmul'],
+      repeat: true,
+      extra: { threads: 2 },
+      ...node(nabla, ['--experimental-wasm-relaxed-simd']),
+    },
     { engine: 'nabla-simd', variant: 'simd', run: ['memory'], ...node(nabla, ['--expose-gc']) },
   ];
   if (!quick) jobs.push({ engine: 'nabla-js', variant: 'js', run: ['matmul'], ...node(nabla) });

@@ -14,6 +14,8 @@ export interface EngineRequest {
   run: WorkloadName[];
   /** The EngineResult JSON is written here. */
   out: string;
+  /** Threads the engine may use (Nabla: setNumThreads; PyTorch: torch.set_num_threads); 1 if absent. */
+  threads?: number;
 }
 
 export function readRequest(): EngineRequest {

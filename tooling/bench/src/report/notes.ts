@@ -38,7 +38,12 @@ GFLOP/s for 128-bit vectors at this clock, ~54 for the kernel alone, 45-47 for t
 at this size once packing and the copies into and out of WebAssembly memory are paid. A 3×12 FMA
 tile (9 accumulators, 3 B vectors, 3 broadcasts: 15 registers, no spill) measured the same as the
 4×8 one. Keeping tensors in WebAssembly memory (no copies) would close most of the remaining gap.`,
-  'matmul (128,784,256) ≥ 80': `Threads are not implemented yet (see Threads below).`,
+  'matmul (128,784,256) ≥ 80': `Two threads need two idle cores: on this 2-core machine any other
+process takes CPU from one of them (see the engine's CPU share, at most 2.0). Beyond that, the
+calling thread alone copies both operands into the shared memory and the result out (a few
+percent of a one-thread product, now against half the arithmetic), each thread packs the whole of
+A for its columns of B, and the helper's wake-up and the wait for the slower thread cost tens of
+microseconds per product.`,
   'MNIST MLP ≥ 32,000': `The step is ~75% matrix products (129 MFLOP per step at 45-50 GFLOP/s is ~2.7 ms), the
 rest Adam's update (one WebAssembly pass, ~0.3 ms), ReLU, cross-entropy, copies into and out of
 WebAssembly memory and the autograd bookkeeping. Figures under load from other processes fall
@@ -56,13 +61,12 @@ fusing the layer's linear + tanh into one recorded op would remove a third of th
 heap; the checks and the kernel call cost ~50 ns.`,
 };
 
-export const THREADS = `Not yet. Splitting products across worker threads needs the operands in shared memory: a
-\`SharedArrayBuffer\`-backed WebAssembly memory that every worker imports, since copying operands
-between threads costs 10-40% of a two-thread product on these shapes (cache lines move between
-cores; see the peers' notes). Nabla's tensors live in ordinary typed arrays, so a threaded product
-would first copy both operands into shared memory and the result back — the copy is the part that
-does not scale. Doing it well means allocating tensor data in shared WebAssembly memory (with a
-buffer pool there) and a worker pool with a synchronous handshake (\`Atomics.wait\` on the main
-thread is allowed in Node and workers, not on a browser's main thread). The expected gain is
-~1.7× on the products, i.e. ~1.5× on the MNIST step; it is the next piece of work, measured
-against PyTorch's 2-thread figures above.`;
+export const THREADS = `\`setNumThreads(n)\` (default 1) lets a float32 product of at least
+\`THREADED_MIN_MULADDS\` multiply-adds be shared with n − 1 helper workers over a shared
+WebAssembly memory: the calling thread copies the operands in, posts each helper its block of
+output columns (or rows), computes its own block, waits on \`Atomics.wait\` and copies the
+result out; the result equals the one-thread product bit for bit. The 2-thread columns
+(\`nabla-simd-2t\`, \`nabla-relaxed-2t\`) are the same engines with \`setNumThreads(2)\`; their
+CPU share counts both threads (up to 2.0). What a second thread cannot speed up is the copying
+into and out of WebAssembly memory and everything outside the products (Adam, ReLU, the loss,
+autograd), which stay on the calling thread.`;

@@ -67,11 +67,15 @@ export function checkTargets(engines: Engines): TargetCheck[] {
     (v) => `${formatNumber(v)} (slowest layout)`,
     (v) => v >= 48,
   );
-  checks.push({
-    target: 'matmul (128,784,256) ≥ 80 GFLOP/s with 2 threads',
-    measured: 'no threaded kernel yet',
-    met: false,
-  });
+  const threaded = [engines['nabla-simd-2t'], engines['nabla-relaxed-2t']]
+    .map(worst)
+    .filter((v): v is number => v !== undefined);
+  add(
+    'matmul (128,784,256) ≥ 80 GFLOP/s with 2 threads',
+    threaded.length > 0 ? Math.max(...threaded) : undefined,
+    (v) => `${formatNumber(v)} (slowest layout, faster variant)`,
+    (v) => v >= 80,
+  );
 
   const best = [simd, relaxed]
     .map((e) => e?.mnist?.samplesPerSec.median)
@@ -97,5 +101,20 @@ export function checkTargets(engines: Engines): TargetCheck[] {
     (v) => `${formatNumber(v)}×`,
     (v) => v >= 0.5,
   );
+  const best2 = [engines['nabla-simd-2t'], engines['nabla-relaxed-2t']]
+    .map((e) => e?.mnist?.samplesPerSec.median)
+    .filter((v): v is number => v !== undefined);
+  const torch2 = engines['torch-2']?.mnist?.samplesPerSec.median;
+  // Reported, not a target: the issue asks for the 2-thread figure beside PyTorch's.
+  checks.push({
+    target: 'MNIST MLP, 2 threads, against PyTorch + OpenBLAS, 2 threads (reported)',
+    measured:
+      best2.length === 0
+        ? 'not measured'
+        : `${formatNumber(Math.max(...best2))} samples/s${
+            torch2 === undefined ? '' : ` (${formatNumber(Math.max(...best2) / torch2)}×)`
+          }`,
+    met: null,
+  });
   return checks;
 }

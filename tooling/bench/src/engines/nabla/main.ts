@@ -9,7 +9,9 @@ import {
   randn,
   release,
   setKernels,
+  setNumThreads,
   tensor,
+  threadsReady,
   wasmKernels,
 } from '@nabla/tensor';
 import { mnistData } from '../../data.js';
@@ -33,16 +35,31 @@ if (backend === null || backend === undefined) {
   throw new Error(`nabla engine: variant ${request.variant} is not available in this runtime`);
 }
 setKernels(backend);
+const threads = request.threads ?? 1;
+setNumThreads(threads);
+// Helpers up before the first measured product (they start lazily otherwise).
+const usableThreads = await threadsReady();
+if (usableThreads !== threads) {
+  throw new Error(`nabla engine: asked for ${threads} threads, ${usableThreads} available`);
+}
 const names: Record<string, string> = {
   simd: 'Nabla (WASM SIMD)',
   relaxed: 'Nabla (WASM relaxed SIMD)',
   js: 'Nabla (TypeScript kernels)',
 };
-const engine = `nabla-${request.variant}`;
+const engine = `nabla-${request.variant}${threads > 1 ? `-${threads}t` : ''}`;
 const result: EngineResult = {
   engine,
-  label: names[request.variant]!,
-  info: { kernels: kernels().name, node: process.version, v8: process.versions.v8, threads: '1' },
+  label:
+    threads > 1
+      ? names[request.variant]!.replace(')', `, ${threads} threads)`)
+      : names[request.variant]!,
+  info: {
+    kernels: kernels().name,
+    node: process.version,
+    v8: process.versions.v8,
+    threads: String(threads),
+  },
 };
 const settings = { samples: w.samples, warmup: w.warmup };
 const usage = startUsage();
