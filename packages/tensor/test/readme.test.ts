@@ -5,6 +5,7 @@ import {
   argmax,
   concat,
   Generator,
+  getNumThreads,
   jsKernels,
   type Kernels,
   kernels,
@@ -16,9 +17,12 @@ import {
   reshape,
   ShapeError,
   setKernels,
+  setNumThreads,
   softmax,
   sum,
   tensor,
+  threadsReady,
+  wasmKernels,
   zeros,
 } from '../src/index.js';
 
@@ -76,5 +80,22 @@ describe('README', () => {
     setKernels(previous);
     expect(kernels()).toBe(previous);
     expect(previous.name).toMatch(/^wasm/);
+  });
+
+  it('threads', async () => {
+    const previous = setKernels(wasmKernels({ relaxed: false })!);
+    try {
+      setNumThreads(2);
+      expect(await threadsReady()).toBe(2);
+      const a = randn([128, 784], { seed: 1 });
+      const b = randn([784, 256], { seed: 2 });
+      const shared = matmul(a, b);
+      expect(getNumThreads()).toBe(2);
+      setNumThreads(1);
+      expect(Array.from(matmul(a, b).data)).toEqual(Array.from(shared.data));
+    } finally {
+      setNumThreads(1);
+      setKernels(previous);
+    }
   });
 });
