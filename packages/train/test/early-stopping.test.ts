@@ -102,6 +102,20 @@ describe('EarlyStopping arithmetic (scripted values, exact)', () => {
     expect(es.reason).toContain('nothing beat the baseline 0.5');
   });
 
+  test('the reason shows 4 significant digits; best and trace keep full precision', () => {
+    const es = new EarlyStopping({ patience: 2, smoothing: 1 / 3, minDelta: 1e-7 / 3 });
+    drive(es, [0.123456789012, 0.5, 0.5]);
+    const best = 0.123456789012;
+    expect(es.best).toBe(best);
+    expect(es.trace[0]!.value).toBe(best);
+    expect(es.reason).toBe(
+      'valLoss (EMA, α = 0.3333) did not improve by more than 3.333e-8 for 2 epochs: stopped after epoch 3 (best 0.1235 at epoch 1)',
+    );
+    const baseline = new EarlyStopping({ baseline: 2 / 3, patience: 1 });
+    drive(baseline, [1]);
+    expect(baseline.reason).toContain('nothing beat the baseline 0.6667');
+  });
+
   test("mode 'auto' maximises accuracies; monitor names a validation metric", () => {
     const es = new EarlyStopping({ monitor: 'valAccuracy', patience: 1 });
     expect(es.mode).toBe('max');

@@ -1,5 +1,6 @@
 import type { StateDict } from '@nabla/nn';
 import { ArgumentError } from '@nabla/tensor';
+import { readableNumber } from '../format.js';
 import type { EpochLog, History } from '../history.js';
 import {
   checkMonitor,
@@ -251,16 +252,19 @@ export class EarlyStopping implements Callback {
     this.#resumed = true;
   }
 
+  /** For people: numbers to 4 significant digits (`best`, `trace` keep full precision). */
   #stopMessage(epoch: number): string {
     const s = this.#state;
-    const what = this.smoothing > 0 ? `${this.monitor} (EMA, α = ${this.smoothing})` : this.monitor;
+    const n = readableNumber;
+    const what =
+      this.smoothing > 0 ? `${this.monitor} (EMA, α = ${n(this.smoothing)})` : this.monitor;
     const best =
       s.bestEpoch === null
         ? this.baseline === undefined
           ? 'no best value'
-          : `nothing beat the baseline ${this.baseline}`
-        : `best ${s.best} at epoch ${s.bestEpoch}`;
-    return `${what} did not improve by more than ${this.minDelta} for ${this.patience} epoch${this.patience === 1 ? '' : 's'}: stopped after epoch ${epoch} (${best})`;
+          : `nothing beat the baseline ${n(this.baseline)}`
+        : `best ${n(s.best!)} at epoch ${s.bestEpoch}`;
+    return `${what} did not improve by more than ${n(this.minDelta)} for ${this.patience} epoch${this.patience === 1 ? '' : 's'}: stopped after epoch ${epoch} (${best})`;
   }
 }
 
