@@ -2,7 +2,7 @@
 // object so that a checkpoint can be taken (and restored) between any two batches.
 import { peekGrad, type Variable } from '@nabla/autograd';
 import type { Dataset } from '@nabla/datasets';
-import { firstNonFinite, type Module } from '@nabla/nn';
+import { firstNonFinite, type Module, NonFiniteWeightError } from '@nabla/nn';
 import { clipGradNorm } from '@nabla/optim';
 import { ArgumentError, formatShape, type Generator, ShapeError } from '@nabla/tensor';
 import type { BatchInfo, Callback, TrainContext } from './callbacks/callback.js';
@@ -211,6 +211,7 @@ export class Run implements TrainContext {
     // A finite norm means finite gradients, so the guard costs nothing on a healthy step.
     if (this.#guardGradients && !Number.isFinite(norm)) this.#checkGradients(epoch, value);
     this.optimizer.step();
+    if (this.#guardGradients) this.#checkWeights(epoch, norm);
     this.step += 1;
     if (o.scheduler !== undefined && o.schedulerInterval === 'batch') o.scheduler.step(value);
     for (const m of o.metrics) m.update(output.data, y);
@@ -240,6 +241,24 @@ export class Run implements TrainContext {
           hit.index,
           hit.value,
           loss,
+        );
+      }
+    }
+  }
+
+  /**
+   * Throws `NonFiniteWeightError` if the step just taken made a weight NaN or ±Infinity (finite
+   * gradients, an update that overflowed), so that no later step, epoch end or callback
+   * (`ModelCheckpoint`) ever sees it. One pass over the weights, what the gradient norm costs.
+   */
+  #checkWeights(epoch: number, norm: number): void {
+    for (let p = 0; p < this.#params.length; p++) {
+      const hit = firstNonFinite(this.#params[p]!.data);
+      if (hit !== null) {
+        throw new NonFiniteWeightError(
+          'fit',
+          { key: this.#paramNames[p]!, ...hit },
+          `the update of epoch ${epoch}, step ${this.#batch.batch} overflowed (the gradient norm, ${norm.toPrecision(4)}, was finite): try a lower learning rate`,
         );
       }
     }

@@ -91,7 +91,7 @@ describe('non-finite gradients and weights', () => {
     expect(model.weight.data.data[0]).toBe(Number.NEGATIVE_INFINITY);
   });
 
-  test('an update that overflows a weight at the end of an epoch is caught before ModelCheckpoint saves it', async () => {
+  test('an update that overflows a weight stops fit right after that step, before ModelCheckpoint saves it', async () => {
     const model = zeroModel(3);
     const path = join(dir, 'model-{epoch}.safetensors');
     // One batch per epoch: the loss is 0 (finite), the gradient 10 (finite), the step 1e38 · 10.
@@ -106,7 +106,7 @@ describe('non-finite gradients and weights', () => {
     expect((error as NonFiniteWeightError).key).toBe('weight');
     expect((error as NonFiniteWeightError).index).toEqual([0, 2]);
     expect((error as Error).message).toBe(
-      'fit: "weight" holds -Infinity at index [0,2]; the update of step 1 (the last of epoch 1) overflowed: try a lower learning rate',
+      'fit: "weight" holds -Infinity at index [0,2]; the update of epoch 1, step 1 overflowed (the gradient norm, 10.15, was finite): try a lower learning rate',
     );
     expect(readdirSync(dir)).toEqual([]);
   });

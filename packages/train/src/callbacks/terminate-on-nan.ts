@@ -1,4 +1,3 @@
-import { findNonFinite, NonFiniteWeightError } from '@nabla/nn';
 import { NonFiniteLossError } from '../errors.js';
 import type { EpochLog } from '../history.js';
 import type { BatchInfo, Callback, TrainContext } from './callback.js';
@@ -10,13 +9,14 @@ import type { BatchInfo, Callback, TrainContext } from './callback.js';
  * `onBatchLoss`, before the backward pass, so the model and the optimizer keep the last finite
  * state (Keras checks after the step, when the weights are already lost).
  *
- * Two more checks close the gaps a loss check leaves. A finite loss with a non-finite gradient
- * (an overflow in the backward pass) throws `NonFiniteGradientError` before the optimizer
- * step (`fit` does this whenever a `TerminateOnNaN` is among its callbacks). A finite gradient
- * whose update overflows a weight shows as a non-finite loss at the next batch; after an
- * epoch's last step there is no next batch, so at the end of each epoch, before the callbacks
- * after it (`ModelCheckpoint`) run, the weights are checked (`NonFiniteWeightError` naming the
- * parameter and index), and then the validation loss.
+ * Two more checks close the gaps a loss check leaves; `fit` runs them whenever a
+ * `TerminateOnNaN` is among its callbacks. A finite loss with a non-finite gradient (an overflow
+ * in the backward pass) throws `NonFiniteGradientError` before the optimizer step, weights
+ * untouched. A finite gradient whose update overflows a weight throws `NonFiniteWeightError`
+ * (from @nabla/nn, naming the parameter, the index, the epoch and the step) right after that
+ * step: those weights are lost, but no later step, epoch end or callback (`ModelCheckpoint`)
+ * ever sees them, and the save paths refuse them anyway. So when a `NonFiniteLossError` or a
+ * `NonFiniteGradientError` is thrown, every weight is finite.
  *
  * `fit` adds one by default; pass `terminateOnNaN: false` to train through non-finite losses.
  */
@@ -29,15 +29,7 @@ export class TerminateOnNaN implements Callback {
     }
   }
 
-  onEpochEnd(ctx: TrainContext, log: EpochLog): void {
-    const bad = findNonFinite(ctx.model.stateDict());
-    if (bad !== null) {
-      throw new NonFiniteWeightError(
-        'fit',
-        bad,
-        `the update of step ${log.steps} (the last of epoch ${log.epoch}) overflowed: try a lower learning rate`,
-      );
-    }
+  onEpochEnd(_ctx: TrainContext, log: EpochLog): void {
     if (log.valLoss !== undefined && !Number.isFinite(log.valLoss)) {
       throw new NonFiniteLossError(log.epoch, null, log.valLoss, 'validation loss');
     }
