@@ -2,6 +2,7 @@
 // interlacing, palettes, and CRC checks on every chunk).
 import { PNG } from 'pngjs';
 import { CliError } from '../errors.js';
+import { checkPng } from './png-check.js';
 
 /** A grayscale image: row-major intensities in [0, 1], 0 black and 1 white. */
 export interface GrayImage {
@@ -11,10 +12,11 @@ export interface GrayImage {
 }
 
 /**
- * Decodes a PNG to grayscale: luma (ITU-R BT.601 weights, as PIL's convert('L')), with
+ * Decodes a PNG to grayscale (its structure and size checked first, see `checkPng`): luma (ITU-R BT.601 weights, as PIL's convert('L')), with
  * transparent pixels composited over white, the paper colour of a digit drawn in an editor.
  */
 export function decodePng(bytes: Uint8Array, file: string): GrayImage {
+  checkPng(bytes, file);
   let png: PNG;
   try {
     png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
