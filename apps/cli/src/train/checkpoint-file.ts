@@ -58,13 +58,39 @@ export async function loadRunCheckpoint(
   }
   if (!isStoredRun(run))
     throw new CliError(`${path}: the checkpoint's run configuration is damaged`);
+  let checkpoint: TrainingCheckpoint;
   try {
-    return { checkpoint: decodeCheckpoint(bytes), run };
+    checkpoint = decodeCheckpoint(bytes);
   } catch (error) {
     if (error instanceof NablaError) throw new CliError(`${path}: ${error.message}`);
     if (error instanceof SyntaxError)
       throw new CliError(`${path}: the checkpoint state is damaged`);
     throw error;
+  }
+  checkHiddenLayers(run.config.layers, checkpoint, path);
+  return { checkpoint, run };
+}
+
+/**
+ * The model is built from the stored layer sizes before the stored weights are loaded into it;
+ * the hidden layers alone must fit in the weights the file holds, so a damaged or hostile size
+ * fails here instead of allocating what it claims.
+ */
+function checkHiddenLayers(
+  layers: readonly number[],
+  checkpoint: TrainingCheckpoint,
+  path: string,
+): void {
+  let declared = 0;
+  layers.forEach((n, i) => {
+    declared += n * (1 + (layers[i + 1] ?? 0));
+  });
+  let held = 0;
+  for (const t of Object.values(checkpoint.model)) held += t.size;
+  if (declared > held) {
+    throw new CliError(
+      `${path}: the checkpoint's layers (${layers.join(', ')}) need more weights than the file holds (${held})`,
+    );
   }
 }
 
