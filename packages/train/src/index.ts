@@ -23,6 +23,7 @@ export {
   CHECKPOINT_FORMAT,
   CHECKPOINT_VERSION,
   type EpochProgress,
+  type StopRequest,
   type TrainingCheckpoint,
 } from './checkpoint/checkpoint.js';
 export { decodeCheckpoint, encodeCheckpoint } from './checkpoint/encode.js';

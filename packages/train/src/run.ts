@@ -100,6 +100,7 @@ export class Run implements TrainContext {
       this.step = at.step;
       this.logs.push(...at.logs);
       this.#totals = at.totals;
+      this.#stopRequest = at.stopRequest;
     } else {
       // A loader left in the middle of an epoch (a loop that broke early) starts afresh at the
       // next epoch: fit trains whole epochs.
@@ -299,6 +300,7 @@ export class Run implements TrainContext {
       step: this.step,
       logs: this.logs,
       totals: this.#totals,
+      stopRequest: this.#stopRequest,
     });
   }
 

@@ -7,6 +7,12 @@ import type { EpochLog } from '../history.js';
 export const CHECKPOINT_FORMAT = 'nabla.train.checkpoint';
 export const CHECKPOINT_VERSION = 1;
 
+/** What `ctx.stop(by, message)` asked for. */
+export interface StopRequest {
+  readonly by: string;
+  readonly message: string;
+}
+
 /** The running totals of an epoch interrupted between two batches. */
 export interface EpochProgress {
   /** Batches done in the epoch. */
@@ -50,6 +56,12 @@ export interface TrainingCheckpoint {
   readonly progress: EpochProgress | null;
   /** The logs of the completed epochs. */
   readonly history: readonly EpochLog[];
+  /**
+   * A stop a callback asked for (`ctx.stop`) that the run had not yet honoured when it was
+   * interrupted, e.g. EarlyStopping's at the epoch an abort also arrived: the resumed run stops
+   * there too. Absent in checkpoints written before it was kept; null when there is none.
+   */
+  readonly stopRequest?: StopRequest | null;
   /**
    * The `getState()` of each callback that has one, keyed by its name and its place among the
    * callbacks of that name (`EarlyStopping#0`): stateless callbacks may come and go on resume.

@@ -10,6 +10,7 @@ import {
   CHECKPOINT_FORMAT,
   CHECKPOINT_VERSION,
   type EpochProgress,
+  type StopRequest,
   type TrainingCheckpoint,
 } from './checkpoint.js';
 import { checkFormat } from './encode.js';
@@ -36,6 +37,8 @@ export interface RunPosition {
   readonly logs: readonly EpochLog[];
   /** The interrupted epoch's totals, or null at an epoch boundary. */
   readonly totals: EpochTotals | null;
+  /** A stop a callback asked for that the run has not honoured yet. */
+  readonly stopRequest: StopRequest | null;
 }
 
 export function captureCheckpoint(parts: RunParts, at: RunPosition): TrainingCheckpoint {
@@ -68,6 +71,7 @@ export function captureCheckpoint(parts: RunParts, at: RunPosition): TrainingChe
     train: parts.train.getState(),
     progress,
     history: at.logs.map((log) => ({ ...log })),
+    stopRequest: at.stopRequest === null ? null : { ...at.stopRequest },
     callbacks,
     generators: parts.generators.map((g) => g.getState()),
   };
@@ -99,6 +103,14 @@ export function restoreCheckpoint(
     throw mismatch(
       `the checkpoint has ${c.generators.length} generator states, this run has ${parts.generators.length} generators (the model's and those passed as generators)`,
     );
+  }
+  const s = c.stopRequest;
+  if (
+    s !== undefined &&
+    s !== null &&
+    (typeof s !== 'object' || typeof s.by !== 'string' || typeof s.message !== 'string')
+  ) {
+    throw new ArgumentError(op, "the checkpoint's stopRequest must be null or { by, message }");
   }
   const p = c.progress;
   if (p !== null) {
@@ -139,7 +151,13 @@ export function restoreCheckpoint(
     const { metrics: _, ...rest } = p;
     totals = { ...rest };
   }
-  return { epoch: c.epoch, step: c.step, logs: c.history.map((log) => ({ ...log })), totals };
+  return {
+    epoch: c.epoch,
+    step: c.step,
+    logs: c.history.map((log) => ({ ...log })),
+    totals,
+    stopRequest: s === undefined || s === null ? null : { by: s.by, message: s.message },
+  };
 }
 
 /**
