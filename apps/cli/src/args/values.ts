@@ -56,13 +56,7 @@ export function openUnitInterval(text: string): number {
 }
 
 /** A seed: an integer in [0, 2^53). */
-export function seed(text: string): number {
-  const n = Number(text.trim());
-  if (!INTEGER.test(text.trim()) || !Number.isSafeInteger(n)) {
-    throw new InvalidArgumentError('Must be an integer ≥ 0.');
-  }
-  return n;
-}
+export const seed = nonNegativeInteger;
 
 /**
  * Hidden layer sizes: "256,128" → [256, 128]; "none" (or "") → [] for a model without hidden

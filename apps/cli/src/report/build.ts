@@ -6,7 +6,7 @@ import type { LoadedData } from '../data/load.js';
 import { applyNormalization, type Normalization } from '../data/normalize.js';
 import { predictProbabilities } from '../model/predict.js';
 import type { ImageExample } from './digits.js';
-import type { ReportData, ReportEpoch } from './html.js';
+import type { ReportData } from './html.js';
 import type { DecisionGrid, LabelledPoint } from './svg/decision-map.js';
 
 /** Misclassified images shown at most. */
@@ -14,14 +14,12 @@ const MAX_IMAGES = 48;
 /** Decision-map cells per side. */
 const GRID = 64;
 
-export interface ReportInput {
-  readonly title: string;
-  readonly command: string;
-  readonly facts: readonly (readonly [string, string])[];
-  readonly epochs: readonly ReportEpoch[];
-  readonly bestEpoch: number | null;
-  readonly stoppedEpoch: number | null;
-  readonly stopMessage: string;
+/** What the run knows: the report's own fields it passes on, and what the rest is made from. */
+export interface ReportInput
+  extends Pick<
+    ReportData,
+    'title' | 'command' | 'facts' | 'epochs' | 'bestEpoch' | 'stoppedEpoch' | 'stopMessage'
+  > {
   readonly data: LoadedData;
   readonly stats: Normalization;
   readonly model: Module;
@@ -31,26 +29,20 @@ export interface ReportInput {
 }
 
 export function buildReport(input: ReportInput): ReportData {
-  const { data, probabilities } = input;
+  const { data, stats, model, probabilities, confusion, ...run } = input;
   const k = data.classes.length;
   const y = data.test.y.data;
   const predicted = Array.from({ length: y.length }, (_, i) => argmax(probabilities, k, i));
   return {
-    title: input.title,
+    ...run,
     createdAt: new Date().toISOString().replace('T', ' ').slice(0, 19),
-    command: input.command,
-    facts: input.facts,
-    epochs: input.epochs,
-    bestEpoch: input.bestEpoch,
-    stoppedEpoch: input.stoppedEpoch,
-    stopMessage: input.stopMessage,
     classes: data.classes,
-    confusion: input.confusion,
+    confusion,
     misclassified:
       data.kind === 'image' && data.imageShape !== null
         ? misclassified(data, probabilities, predicted)
         : null,
-    decision: data.features === 2 ? decision(input, predicted) : null,
+    decision: data.features === 2 ? decision(data, stats, model, predicted) : null,
   };
 }
 
@@ -87,10 +79,11 @@ function misclassified(
 }
 
 function decision(
-  input: ReportInput,
+  data: LoadedData,
+  stats: Normalization,
+  model: Module,
   predicted: number[],
 ): { grid: DecisionGrid; points: LabelledPoint[] } {
-  const { data } = input;
   const x = data.test.x.data;
   const n = data.test.y.size;
   let xMin = Number.POSITIVE_INFINITY;
@@ -117,8 +110,8 @@ function decision(
       cells[2 * (r * GRID + c) + 1] = yRange[1] - ((r + 0.5) / GRID) * (yRange[1] - yRange[0]);
     }
   }
-  const normalised = applyNormalization(new Tensor(cells, [GRID * GRID, 2]), input.stats);
-  const probabilities = predictProbabilities(input.model, normalised);
+  const normalised = applyNormalization(new Tensor(cells, [GRID * GRID, 2]), stats);
+  const probabilities = predictProbabilities(model, normalised);
   const y = data.test.y.data;
   const points = Array.from({ length: n }, (_, i) => ({
     x: x[2 * i]!,
