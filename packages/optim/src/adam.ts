@@ -92,7 +92,8 @@ export abstract class AdamFamily extends Optimizer<AdamOptions, AdamState> {
   }
 }
 
-const DEFAULTS: AdamOptions = {
+/** torch.optim.Adam's defaults (AdamW's differ only in weightDecay). */
+export const ADAM_DEFAULTS: AdamOptions = {
   lr: 1e-3,
   betas: [0.9, 0.999],
   eps: 1e-8,
@@ -120,6 +121,6 @@ export class Adam extends AdamFamily {
   protected readonly rule = adamUpdate;
 
   constructor(params: Params<AdamOptions>, options: Partial<AdamOptions> = {}) {
-    super('Adam', params, DEFAULTS, options);
+    super('Adam', params, ADAM_DEFAULTS, options);
   }
 }

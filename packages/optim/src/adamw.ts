@@ -1,15 +1,9 @@
-import { AdamFamily, type AdamOptions } from './adam.js';
+import { ADAM_DEFAULTS, AdamFamily, type AdamOptions } from './adam.js';
 import type { Params } from './optimizer.js';
 import { adamwUpdate } from './updates/adamw-update.js';
 
-const DEFAULTS: AdamOptions = {
-  lr: 1e-3,
-  betas: [0.9, 0.999],
-  eps: 1e-8,
-  weightDecay: 1e-2,
-  amsgrad: false,
-  maximize: false,
-};
+/** torch.optim.AdamW's defaults: Adam's, with weight decay on. */
+const DEFAULTS: AdamOptions = { ...ADAM_DEFAULTS, weightDecay: 1e-2 };
 
 /**
  * AdamW (torch.optim.AdamW; Loshchilov & Hutter, 2019): Adam with decoupled weight decay. Each
