@@ -3,7 +3,17 @@
 // separate file to serve and nothing data-derived is ever evaluated. It receives the compiled
 // kernels module, the shared memory and the control block, and then serves `gemm` jobs forever
 // (see protocol.ts); it is only ever terminated, never asked to stop.
-import { ARG_COUNT, ARGS, DONE, FAILED, JOB, READY, SLOT_INTS, SPIN_LOADS } from './protocol.js';
+import {
+  ARG_COUNT,
+  ARGS,
+  DONE,
+  FAILED,
+  HELPER_SPIN_MS,
+  JOB,
+  POLLS_PER_CLOCK,
+  READY,
+  SLOT_INTS,
+} from './protocol.js';
 
 /** What a helper needs: transferable by structured clone to a worker. */
 export interface HelperInit {
@@ -32,7 +42,12 @@ function serve(init, started) {
   started(null);
   const args = new Array(${ARG_COUNT}).fill(0);
   for (;;) {
-    for (let i = 0; i < ${SPIN_LOADS} && Atomics.load(control, at + ${JOB}) === seen; i++);
+    const until = performance.now() + ${HELPER_SPIN_MS};
+    spin: while (performance.now() < until) {
+      for (let i = 0; i < ${POLLS_PER_CLOCK}; i++) {
+        if (Atomics.load(control, at + ${JOB}) !== seen) break spin;
+      }
+    }
     while (Atomics.load(control, at + ${JOB}) === seen) Atomics.wait(control, at + ${JOB}, seen);
     seen = Atomics.load(control, at + ${JOB});
     for (let i = 0; i < ${ARG_COUNT}; i++) args[i] = control[at + ${ARGS} + i];

@@ -1,5 +1,15 @@
 import type { HelperInit } from './helper-source.js';
-import { ARG_COUNT, ARGS, DONE, FAILED, JOB, READY, SLOT_INTS, SPIN_LOADS } from './protocol.js';
+import {
+  ARG_COUNT,
+  ARGS,
+  CALLER_SPIN_MS,
+  DONE,
+  FAILED,
+  JOB,
+  POLLS_PER_CLOCK,
+  READY,
+  SLOT_INTS,
+} from './protocol.js';
 import { MAX_THREADS } from './settings.js';
 import { type Helper, spawnHelper } from './spawn.js';
 
@@ -78,7 +88,11 @@ export class HelperPool {
    */
   wait(slot: number, job: number, timeoutMs: number): void {
     const at = slot * SLOT_INTS + DONE;
-    for (let i = 0; i < SPIN_LOADS && Atomics.load(this.control, at) !== job; i++);
+    const until = performance.now() + CALLER_SPIN_MS;
+    spin: while (performance.now() < until) {
+      for (let i = 0; i < POLLS_PER_CLOCK; i++)
+        if (Atomics.load(this.control, at) === job) break spin;
+    }
     const deadline = performance.now() + timeoutMs;
     for (let done = Atomics.load(this.control, at); done !== job; ) {
       const left = deadline - performance.now();

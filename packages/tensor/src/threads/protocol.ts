@@ -19,8 +19,16 @@ export const FAILED = 33;
 /** The number of the last job finished (written by the helper). */
 export const DONE = 34;
 /**
- * Loads of JOB a helper makes after a job before it sleeps (~50-100 µs): the products of a
- * training step come back to back, and a helper that is still awake starts at once, while one
- * woken from sleep costs the caller a wake-up (tens of µs).
+ * How long a helper keeps polling for the next job before it sleeps, in ms. The products of a
+ * training step come close together (the gaps are the copies and the elementwise ops between
+ * them, ~0.1-0.5 ms): a helper still polling starts at once, while one woken from sleep costs the
+ * caller a futex wake-up and a reschedule (tens of µs) per product.
  */
-export const SPIN_LOADS = 20_000;
+export const HELPER_SPIN_MS = 0.5;
+/**
+ * How long the caller polls for a helper's DONE before it sleeps, in ms: the helper's share ends
+ * about when the caller's does, and a sleeping caller is woken late.
+ */
+export const CALLER_SPIN_MS = 2;
+/** Polls between two looks at the clock while spinning (reading the clock costs ~25 ns). */
+export const POLLS_PER_CLOCK = 256;

@@ -18,9 +18,12 @@ export const WASM_MIN_MULADDS = 512;
 
 /**
  * From this many multiply-adds (m·k·n) a product is shared between threads when setNumThreads
- * allows (below it, posting the job and waking a helper cost more than half the product).
+ * allows. Measured with 2 threads on Zen 4 (fastest of many single products, so the least
+ * disturbed by other load): 0.55× at 48³ and (128,10,128), 1.0× at 96³ (~0.9 M), 1.27× at 128³,
+ * 1.35× at (128,256,128), 1.76× at (256,128,784). Below ~1 M the copies into shared memory, the
+ * hand-over and the wait cost what the second thread saves.
  */
-export const THREADED_MIN_MULADDS = 1 << 18;
+export const THREADED_MIN_MULADDS = 1 << 20;
 
 /**
  * Below this many elements an elementwise pass stays in TypeScript (the copies in and out, and
