@@ -35,6 +35,8 @@ export interface CampaignReport {
   readonly target: string;
   readonly tried: number;
   readonly results: number;
+  /** Results by kind, where the target tells kinds apart (a command line's exit code). */
+  readonly resultKinds: ReadonlyMap<string, number>;
   /** Typed errors by class name. */
   readonly typed: ReadonlyMap<string, number>;
   readonly failures: readonly Failure[];
@@ -60,6 +62,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   const worker = new FuzzWorker(options.hangMs ?? 5_000);
   const started = performance.now();
   const typed = new Map<string, number>();
+  const resultKinds = new Map<string, number>();
   const failures: Failure[] = [];
   let moreFailures = 0;
   let results = 0;
@@ -86,8 +89,10 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
         worstRatio = Math.max(worstRatio, report.external / Math.max(report.size, 1024));
         const failure = judge(report, bytesPerInputByte);
         if (failure === undefined) {
-          if (report.outcome === 'result') results++;
-          else typed.set(report.errorClass, (typed.get(report.errorClass) ?? 0) + 1);
+          if (report.outcome === 'result') {
+            results++;
+            if (report.kind) resultKinds.set(report.kind, (resultKinds.get(report.kind) ?? 0) + 1);
+          } else typed.set(report.errorClass, (typed.get(report.errorClass) ?? 0) + 1);
           continue;
         }
         if (failures.length >= KEEP_FAILURES) {
@@ -114,6 +119,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     target,
     tried: count,
     results,
+    resultKinds,
     typed,
     failures,
     moreFailures,
@@ -155,7 +161,15 @@ export function campaignFigures(name: string, report: CampaignReport): Figure[] 
   const failures = report.failures.length + report.moreFailures;
   return [
     { name: `${name}: inputs tried`, value: report.tried, unit: 'inputs' },
-    { name: `${name}: parsed`, value: report.results, unit: 'inputs' },
+    {
+      name: `${name}: parsed`,
+      value: report.results,
+      unit: 'inputs',
+      note: [...report.resultKinds.entries()]
+        .sort()
+        .map(([kind, n]) => `${kind}: ${n.toLocaleString('en-US')}`)
+        .join(', '),
+    },
     {
       name: `${name}: typed errors`,
       value: report.tried - report.results - failures,

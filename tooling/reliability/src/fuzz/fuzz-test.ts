@@ -17,6 +17,8 @@ export interface FuzzSpec {
   readonly bytesPerInputByte: number;
   /** The error classes this parser is allowed to throw. */
   readonly errors: readonly string[];
+  /** How each input must end, for the test's name; default: a result or one of `errors`. */
+  readonly ending?: string;
   readonly shrink?: (input: Uint8Array) => Iterable<Uint8Array>;
   /** Further checks of the report. */
   readonly check?: (report: CampaignReport) => void;
@@ -26,7 +28,7 @@ export interface FuzzSpec {
 export function fuzzTest(spec: FuzzSpec): void {
   const count = budget(spec.short, spec.long ?? 100_000);
   it(
-    `ends each of ${count} inputs in a result or ${spec.errors.join(' / ')}`,
+    `ends each of ${count} inputs in ${spec.ending ?? `a result or ${spec.errors.join(' / ')}`}`,
     async () => {
       const report = await runCampaign({
         target: spec.target,

@@ -1,7 +1,8 @@
-// Runs fuzz inputs in a worker thread under a watchdog. An input that makes no progress for
+// Runs fuzz inputs in a worker process under a watchdog. An input that makes no progress for
 // `hangMs` is reported as a hang and the worker is replaced; one that kills the worker (out of
 // memory, a native crash) is reported as a crash. Either way the remaining inputs still run.
-import { Worker } from 'node:worker_threads';
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export type Outcome = 'result' | 'typed' | 'untyped' | 'polluted' | 'hang' | 'crash';
 
@@ -9,6 +10,10 @@ export interface InputReport {
   readonly outcome: Outcome;
   /** The error's class name, for thrown errors. */
   readonly errorClass: string;
+  /** What kind of result, where a target has several (a command line's exit code). */
+  readonly kind?: string;
+  /** A command line's standard error, to compare with a real process's. */
+  readonly stderr?: string;
   readonly message: string;
   readonly ms: number;
   /** Growth of memory outside V8's heap (typed arrays, buffers) while the result was held. */
@@ -18,17 +23,23 @@ export interface InputReport {
   readonly size: number;
 }
 
-interface Done {
-  readonly type: 'done';
-  readonly results: InputReport[];
-}
+type Message =
+  | { readonly type: 'ready' }
+  | { readonly type: 'report'; readonly report: InputReport }
+  | { readonly type: 'done' };
 
-const workerFile = new URL('./worker.mjs', import.meta.url);
+const workerFile = fileURLToPath(new URL('./worker.mjs', import.meta.url));
 const POLL_MS = 100;
 
+/**
+ * The parsers run in a child process, not a worker thread: a native abort (an assertion in
+ * zlib's binding, say) takes the whole process down, and only a separate process survives it.
+ */
 export class FuzzWorker {
-  private worker: Worker | undefined;
-  private progress = new Int32Array(new SharedArrayBuffer(8));
+  private child: ChildProcess | undefined;
+  private listener:
+    | { report(r: InputReport): void; done(): void; died(why: string): void }
+    | undefined;
 
   constructor(private readonly hangMs: number) {}
 
@@ -38,89 +49,104 @@ export class FuzzWorker {
     let rest = inputs;
     while (rest.length > 0) {
       const batch = await this.batch(target, rest);
-      if (batch.failure === undefined) {
-        reports.push(...batch.done);
-        break;
-      }
-      // The worker died with the reports of the inputs before the failing one: run those
-      // again in a fresh worker, then go on after it.
-      reports.push(...(await this.run(target, rest.slice(0, batch.failedAt))), batch.failure);
-      rest = rest.slice(batch.failedAt + 1);
+      reports.push(...batch.done);
+      if (batch.failure === undefined) break;
+      reports.push(batch.failure);
+      rest = rest.slice(batch.done.length + 1);
     }
     return reports;
   }
 
   async close(): Promise<void> {
-    await this.worker?.terminate();
-    this.worker = undefined;
-  }
-
-  private async start(): Promise<Worker> {
-    if (this.worker !== undefined) return this.worker;
-    this.progress = new Int32Array(new SharedArrayBuffer(8));
-    const worker = new Worker(workerFile, { workerData: { progress: this.progress } });
-    await new Promise<void>((resolve, reject) => {
-      worker.once('message', () => resolve());
-      worker.once('error', reject);
+    const child = this.child;
+    this.child = undefined;
+    if (child === undefined || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
     });
-    // One listener of each kind for the worker's life, handing events to the batch running.
-    worker.on('message', (message: Done) => this.listener?.done(message));
-    worker.on('error', (error) => this.listener?.died(`the worker failed: ${String(error)}`));
-    worker.on('exit', (code) => this.listener?.died(`the worker exited with code ${code}`));
-    this.worker = worker;
-    return worker;
   }
 
-  private listener: { done(message: Done): void; died(message: string): void } | undefined;
+  private async start(): Promise<ChildProcess> {
+    if (this.child !== undefined) return this.child;
+    const child = fork(workerFile, [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      execArgv: [],
+    });
+    // A native abort prints its report on stderr: kept for the failure's message.
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.once('message', () => resolve());
+      child.once('error', reject);
+      child.once('exit', (code) =>
+        reject(new Error(`the fuzz worker exited (${code}): ${stderr}`)),
+      );
+    });
+    child.removeAllListeners('exit');
+    child.removeAllListeners('error');
+    child.on('message', (message: Message) => {
+      if (message.type === 'report') this.listener?.report(message.report);
+      else if (message.type === 'done') this.listener?.done();
+    });
+    child.on('exit', (code, signal) => {
+      const firstLines = stderr
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .slice(0, 6)
+        .join(' | ');
+      this.listener?.died(`the worker died (${signal ?? `exit code ${code}`}): ${firstLines}`);
+    });
+    this.child = child;
+    return child;
+  }
 
   /** Runs `inputs` until all are done, or until one hangs or kills the worker. */
   private async batch(target: string, inputs: readonly Uint8Array[]): Promise<BatchResult> {
-    const worker = await this.start();
-    const progress = this.progress;
-    Atomics.store(progress, 0, 0);
-    Atomics.store(progress, 1, 0);
+    const child = await this.start();
     return new Promise((resolve) => {
-      let lastTick = -1;
+      const done: InputReport[] = [];
       let lastChange = performance.now();
       const fail = (outcome: 'hang' | 'crash', message: string) => {
         clearInterval(watchdog);
         this.listener = undefined;
-        this.worker = undefined;
-        void worker.terminate();
-        const failedAt = Atomics.load(progress, 0);
-        const size = inputs[failedAt]?.length ?? 0;
+        this.child = undefined;
+        child.kill('SIGKILL');
+        const size = inputs[done.length]?.length ?? 0;
         const ms = performance.now() - lastChange;
         resolve({
-          done: [],
-          failedAt,
+          done,
           failure: { outcome, errorClass: '', message, ms, external: 0, heap: 0, size },
         });
       };
       const watchdog = setInterval(() => {
-        const tick = Atomics.load(progress, 1);
-        if (tick !== lastTick) {
-          lastTick = tick;
-          lastChange = performance.now();
-        } else if (performance.now() - lastChange > this.hangMs) {
+        if (performance.now() - lastChange > this.hangMs) {
           fail('hang', `no result after ${this.hangMs} ms`);
         }
       }, POLL_MS);
       this.listener = {
-        done: (message) => {
+        report: (r) => {
+          done.push(r);
+          lastChange = performance.now();
+        },
+        done: () => {
           clearInterval(watchdog);
           this.listener = undefined;
-          resolve({ done: message.results, failedAt: -1 });
+          resolve({ done });
         },
-        died: (message) => fail('crash', message),
+        died: (why) => fail('crash', why),
       };
-      worker.postMessage({ target, inputs });
+      child.send({ target, inputs });
     });
   }
 }
 
 interface BatchResult {
+  /** Reports of the inputs that finished, in order. */
   readonly done: InputReport[];
-  /** Index of the input that hung or crashed the worker, -1 if none did. */
-  readonly failedAt: number;
+  /** The input after them hung or killed the worker. */
   readonly failure?: InputReport;
 }

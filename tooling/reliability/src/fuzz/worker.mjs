@@ -1,16 +1,13 @@
 // The fuzz worker: runs one parser on each input of a batch and reports, per input, how it
 // ended (a result, a typed error, anything else), how long it took, how much memory it held
-// and whether it touched a shared prototype. It runs in a worker thread so the main thread's
-// watchdog can terminate it when an input hangs (a synchronous loop cannot be interrupted
-// from inside). Before each input it stores the input's index in `progress`, so the
-// watchdog knows which input hung.
+// and whether it touched a shared prototype. It runs as a child process so the parent's
+// watchdog can kill it when an input hangs (a synchronous loop cannot be interrupted from
+// inside) and survives a native abort; each report is sent as soon as its input is done, so
+// the parent knows which input hung or crashed.
 import { getHeapStatistics } from 'node:v8';
-import { parentPort, workerData } from 'node:worker_threads';
 import { inheritedKey, prototypeSnapshot, prototypesChanged } from './prototypes.mjs';
 import { isTyped, TARGETS } from './targets.mjs';
 
-/** @type {Int32Array} */
-const progress = workerData.progress;
 const baseline = prototypeSnapshot();
 
 /**
@@ -46,9 +43,14 @@ async function runOne(parse, input) {
       message = key;
     }
   }
+  // A command-line run is a result whatever its exit code: the code is kept for the figures.
+  const code = /** @type {{ code?: unknown } | undefined} */ (result)?.code;
   return {
     outcome,
     errorClass,
+    kind: typeof code === 'number' ? `exit code ${code}` : '',
+    stderr:
+      typeof code === 'number' ? String(/** @type {{ stderr?: unknown }} */ (result).stderr) : '',
     message: outcome === 'typed' ? message.slice(0, 300) : message.slice(0, 2000),
     ms,
     external: Math.max(0, after.external_memory - before.external_memory),
@@ -57,15 +59,12 @@ async function runOne(parse, input) {
   };
 }
 
-parentPort?.on('message', async (/** @type {{ target: string, inputs: Uint8Array[] }} */ batch) => {
+process.on('message', async (/** @type {{ target: string, inputs: Uint8Array[] }} */ batch) => {
   const parse = TARGETS[batch.target];
   if (parse === undefined) throw new Error(`no fuzz target ${batch.target}`);
-  const results = [];
-  for (let i = 0; i < batch.inputs.length; i++) {
-    Atomics.store(progress, 0, i);
-    Atomics.add(progress, 1, 1);
-    results.push(await runOne(parse, batch.inputs[i] ?? new Uint8Array(0)));
+  for (const input of batch.inputs) {
+    process.send?.({ type: 'report', report: await runOne(parse, input) });
   }
-  parentPort?.postMessage({ type: 'done', results });
+  process.send?.({ type: 'done' });
 });
-parentPort?.postMessage({ type: 'ready' });
+process.send?.({ type: 'ready' });
