@@ -10,7 +10,7 @@ import { gradcheckCommand } from './commands/gradcheck.js';
 import { predictCommand } from './commands/predict.js';
 import { trainCommand } from './commands/train.js';
 import type { Io } from './context.js';
-import { describeError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeOf } from './errors.js';
+import { describeError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exitCodeOf, oneLine } from './errors.js';
 import { jsonLine } from './output/json.js';
 import { version } from './version.js';
 
@@ -93,7 +93,13 @@ export async function main(
       if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') {
         return EXIT_USAGE;
       }
-      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+      if (error.exitCode === 0) return EXIT_OK;
+      // A flag error is an error like any other for a program reading --json output.
+      if (json) {
+        const message = oneLine(error.message.replace(/^error: /, ''));
+        io.out.write(`${jsonLine({ type: 'error', message, exitCode: EXIT_USAGE })}\n`);
+      }
+      return EXIT_USAGE;
     }
     const message = describeError(error);
     io.err.write(`nabla: error: ${message}\n`);
