@@ -4,6 +4,7 @@
 import {
   abs,
   add,
+  astype,
   binaryCrossEntropyWithLogits as bceWithLogitsFused,
   broadcastTo,
   clamp,
@@ -218,6 +219,7 @@ export function gradcheckCases(): GradcheckCase[] {
     shape('reshape', (x) => reshape(x, [2, 6]), 57),
     shape('permute', (x) => permute(x, [1, 0]), 58),
     shape('transpose', (x) => transpose(x), 59),
+    shape('astype (float64)', (x) => astype(x, 'float64'), 101),
     {
       name: 'broadcastTo',
       family: 'shape',
