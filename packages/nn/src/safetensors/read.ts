@@ -192,9 +192,7 @@ function readEntry(
   if (!Array.isArray(shape)) return fail(`shape is ${kind(shape)}, not an array`);
   for (const d of shape) {
     if (typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0) {
-      fail(
-        `shape [${shape.map(String).join(',')}] has a dimension that is not a non-negative integer`,
-      );
+      fail(`shape ${showShape(shape)} has a dimension that is not a non-negative integer`);
     }
   }
   const offsets = fields.data_offsets;
@@ -220,12 +218,12 @@ function readEntry(
   }
   if (elements > MAX_ELEMENTS) {
     fail(
-      `shape [${shape.join(',')}] has more than 2^31 - 1 elements, more than a Nabla tensor holds`,
+      `shape ${showShape(shape)} has more than 2^31 - 1 elements, more than a Nabla tensor holds`,
     );
   }
   if (elements * bytesPer !== end - begin) {
     fail(
-      `shape [${shape.join(',')}] of ${code} needs ${elements * bytesPer} bytes (${elements} elements of ${bytesPer}) but data_offsets [${begin}, ${end}] hold ${end - begin}`,
+      `shape ${showShape(shape)} of ${code} needs ${elements * bytesPer} bytes (${elements} elements of ${bytesPer}) but data_offsets [${begin}, ${end}] hold ${end - begin}`,
     );
   }
   return { name, dtype, shape: shape as number[], begin, end };
@@ -305,6 +303,14 @@ function byteLength(s: string): number {
 function show(s: string): string {
   const q = JSON.stringify(s);
   return q.length > 80 ? `${q.slice(0, 77)}…"` : q;
+}
+
+/** A shape for messages, cut short: a hostile header can declare a million dimensions. */
+function showShape(shape: readonly unknown[]): string {
+  const shown = shape.slice(0, 8).map((d) => show(String(d)).slice(1, -1));
+  return shape.length > 8
+    ? `[${shown.join(',')},… ${shape.length} dimensions]`
+    : `[${shown.join(',')}]`;
 }
 
 function kind(v: unknown): string {

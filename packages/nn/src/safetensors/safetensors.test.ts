@@ -239,6 +239,18 @@ describe('fromSafetensors validation', () => {
     }
   });
 
+  it('keeps messages short for shapes of 100,000 dimensions', () => {
+    const dims = new Array(100_000).fill(1);
+    dims[50_000] = -1;
+    const e = errorOf(() =>
+      fromSafetensors(
+        file({ t: { dtype: 'F32', shape: dims, data_offsets: [0, 4] } }, new Uint8Array(4)),
+      ),
+    );
+    expect(e.message).toMatch(/shape \[1,1,1,1,1,1,1,1,… 100000 dimensions\] has a dimension that/);
+    expect(e.message.length).toBeLessThan(200);
+  });
+
   it('requires the tensors to tile the data region exactly', () => {
     const data = new Uint8Array(16);
     const gap = {
