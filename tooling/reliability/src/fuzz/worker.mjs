@@ -9,6 +9,8 @@ import { inheritedKey, prototypeSnapshot, prototypesChanged } from './prototypes
 import { isTyped, TARGETS } from './targets.mjs';
 
 const baseline = prototypeSnapshot();
+/** @type {Record<string, (bytes: Uint8Array) => unknown>} */
+const loaded = {};
 
 /**
  * @param {(bytes: Uint8Array) => unknown} parse
@@ -60,8 +62,13 @@ async function runOne(parse, input) {
 }
 
 process.on('message', async (/** @type {{ target: string, inputs: Uint8Array[] }} */ batch) => {
-  const parse = TARGETS[batch.target];
-  if (parse === undefined) throw new Error(`no fuzz target ${batch.target}`);
+  const load = TARGETS[batch.target];
+  if (load === undefined) throw new Error(`no fuzz target ${batch.target}`);
+  let parse = loaded[batch.target];
+  if (parse === undefined) {
+    parse = await load();
+    loaded[batch.target] = parse;
+  }
   for (const input of batch.inputs) {
     process.send?.({ type: 'report', report: await runOne(parse, input) });
   }
