@@ -1,7 +1,7 @@
 // One call of `fit`: the training loop and everything it must carry between batches, in one
 // object so that a checkpoint can be taken (and restored) between any two batches.
 import { peekGrad, type Variable } from '@nabla/autograd';
-import type { Dataset } from '@nabla/datasets';
+import { checkFiniteTensor, type Dataset } from '@nabla/datasets';
 import { firstNonFinite, type Module, NonFiniteWeightError } from '@nabla/nn';
 import { clipGradNorm } from '@nabla/optim';
 import { ArgumentError, formatShape, type Generator, ShapeError } from '@nabla/tensor';
@@ -202,6 +202,14 @@ export class Run implements TrainContext {
     }
     const value = loss.data.data[0]!;
     info.loss = value;
+    // The weights are finite (checked after every step), so a non-finite loss comes from the
+    // forward pass overflowing, or from the batch itself: a loader other than DataLoader (which
+    // checks its data when built) can hand out NaN. Name the sample rather than blame the weights.
+    if (this.#guardGradients && !Number.isFinite(value)) {
+      const where = `epoch ${epoch}, step ${info.batch}`;
+      checkFiniteTensor('fit', `the inputs x of ${where}`, x);
+      checkFiniteTensor('fit', `the targets y of ${where}`, y);
+    }
     for (const c of this.#batchLossHooks) c.onBatchLoss!(this, info);
 
     loss.backward();

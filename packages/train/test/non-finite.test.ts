@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mean, mul } from '@nabla/autograd';
-import { DataLoader } from '@nabla/datasets';
+import { DataLoader, NonFiniteDataError } from '@nabla/datasets';
 import { Linear, NonFiniteWeightError } from '@nabla/nn';
 import { SGD } from '@nabla/optim';
 import { Tensor } from '@nabla/tensor';
@@ -109,6 +109,34 @@ describe('non-finite gradients and weights', () => {
       'fit: "weight" holds -Infinity at index [0,2]; the update of epoch 1, step 1 overflowed (the gradient norm, 10.15, was finite): try a lower learning rate',
     );
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test('a loader other than DataLoader handing out NaN: the sample is named, not the weights blamed', async () => {
+    const model = zeroModel(3);
+    const x = new Tensor(new Float32Array([1, 2, 3, 4, 5, Number.NaN]), [2, 3]);
+    const y = new Tensor(new Float32Array([0, 1]), [2]);
+    let state = { epoch: 0, batch: 0 };
+    const batches = {
+      length: 1,
+      getState: () => state,
+      setState: (s: typeof state) => {
+        state = s;
+      },
+      *[Symbol.iterator]() {
+        state = { epoch: state.epoch + 1, batch: 0 };
+        yield { x, y };
+      },
+    };
+    const error = await fit(model, {
+      loss: (out) => mean(out),
+      optimizer: new SGD(model.parameters(), { lr: 0.1 }),
+      train: batches,
+      epochs: 1,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NonFiniteDataError);
+    expect((error as Error).message).toMatch(
+      /^fit: the inputs x of epoch 1, step 1 \[2,3\] holds NaN at sample 1, feature 2 \(index \[1,2\]\)/,
+    );
   });
 
   test('encodeCheckpoint refuses a state holding NaN, naming the tensor and the index', () => {
