@@ -13,6 +13,9 @@ import {
 import { MAX_THREADS } from './settings.js';
 import { type Helper, spawnHelper } from './spawn.js';
 
+/** Helpers that may die after starting before the pool gives up restarting them. */
+const MAX_LOSSES = 3;
+
 const newControlBlock = () => new Int32Array(new SharedArrayBuffer(MAX_THREADS * SLOT_INTS * 4));
 
 /** Why a helper's job did not come back: it threw, or it did not finish in time. */
@@ -31,6 +34,8 @@ export class HelperPool {
   private generation = 0;
   private starting: Promise<number> | null = null;
   private jobs = 0;
+  /** Helpers that died after starting; past MAX_LOSSES the pool stops restarting them. */
+  private losses = 0;
 
   constructor(private readonly kernels: Pick<HelperInit, 'module' | 'memory'>) {}
 
@@ -47,15 +52,22 @@ export class HelperPool {
    */
   start(count: number): Promise<number> {
     if (this.starting !== null) return this.starting;
+    if (this.losses >= MAX_LOSSES) return Promise.resolve(0);
     const generation = this.generation;
     const { module, memory } = this.kernels;
     const starts = Array.from({ length: count }, (_, slot) =>
-      spawnHelper({ module, memory, control: this.control.buffer as SharedArrayBuffer, slot }).then(
-        (helper) => {
-          if (generation === this.generation) this.helpers.push(helper);
-          else helper.terminate();
+      spawnHelper(
+        { module, memory, control: this.control.buffer as SharedArrayBuffer, slot },
+        () => {
+          // A helper died: start afresh on the next product; meanwhile products run alone.
+          if (generation !== this.generation) return;
+          this.losses++;
+          this.stop();
         },
-      ),
+      ).then((helper) => {
+        if (generation === this.generation) this.helpers.push(helper);
+        else helper.terminate();
+      }),
     );
     this.starting = Promise.allSettled(starts).then(() => this.ready());
     return this.starting;

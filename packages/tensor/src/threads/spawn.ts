@@ -53,13 +53,14 @@ export function canSpawn(): boolean {
 
 /**
  * Starts a helper; resolves once it has instantiated the module (its READY flag is set by then),
- * rejects if it could not start. A Node helper is unref'd: it never keeps the process alive.
+ * rejects if it could not start. `lost` is called if a started helper dies (an uncaught error,
+ * or the runtime ending its thread). A Node helper is unref'd: it never keeps the process alive.
  */
-export async function spawnHelper(init: HelperInit): Promise<Helper> {
-  return isNode() ? spawnNode(init) : spawnBrowser(init);
+export async function spawnHelper(init: HelperInit, lost: () => void): Promise<Helper> {
+  return isNode() ? spawnNode(init, lost) : spawnBrowser(init, lost);
 }
 
-async function spawnNode(init: HelperInit): Promise<Helper> {
+async function spawnNode(init: HelperInit, lost: () => void): Promise<Helper> {
   const { Worker } = (await import(/* @vite-ignore */ nodeWorkerThreads)) as NodeWorkerThreads;
   const worker = new Worker(NODE_HELPER_SOURCE, {
     eval: true,
@@ -67,17 +68,32 @@ async function spawnNode(init: HelperInit): Promise<Helper> {
     name: `nabla-helper-${init.slot}`,
   });
   worker.unref();
-  const helper: Helper = { terminate: () => void worker.terminate() };
+  let terminated = false;
+  const helper: Helper = {
+    terminate: () => {
+      terminated = true;
+      void worker.terminate();
+    },
+  };
+  let started = false;
   return new Promise<Helper>((resolve, reject) => {
-    worker.once('message', (error) =>
-      error === null ? resolve(helper) : reject(new Error(error)),
-    );
+    worker.once('message', (error) => {
+      if (error === null) {
+        started = true;
+        resolve(helper);
+      } else {
+        reject(new Error(error));
+      }
+    });
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`helper exited with code ${code}`)));
+    worker.once('exit', (code) => {
+      reject(new Error(`helper exited with code ${code}`));
+      if (started && !terminated) lost();
+    });
   });
 }
 
-function spawnBrowser(init: HelperInit): Promise<Helper> {
+function spawnBrowser(init: HelperInit, lost: () => void): Promise<Helper> {
   const g = globalThis as BrowserGlobals;
   const url = g.URL!.createObjectURL(
     new g.Blob!([BROWSER_HELPER_SOURCE], { type: 'text/javascript' }),
@@ -90,13 +106,17 @@ function spawnBrowser(init: HelperInit): Promise<Helper> {
     setTimeout(() => g.URL!.revokeObjectURL(url), 10_000);
   }
   const helper: Helper = { terminate: () => worker.terminate() };
+  let started = false;
   return new Promise<Helper>((resolve, reject) => {
-    worker.addEventListener('message', (event) =>
-      event.data === null ? resolve(helper) : reject(new Error(event.data)),
-    );
-    worker.addEventListener('error', (event) =>
-      reject(new Error(event.message ?? 'the helper worker failed to start')),
-    );
+    worker.addEventListener('message', (event) => {
+      started = event.data === null;
+      if (started) resolve(helper);
+      else reject(new Error(event.data ?? ''));
+    });
+    worker.addEventListener('error', (event) => {
+      reject(new Error(event.message ?? 'the helper worker failed to start'));
+      if (started) lost();
+    });
     worker.postMessage(init);
   });
 }

@@ -118,7 +118,12 @@ export class ThreadedGemm {
       return call;
     });
     if (end > SHARED_MAX_BYTES) return false;
-    const view = instance.reserve(end);
+    let view: Float32Array;
+    try {
+      view = instance.reserve(end);
+    } catch {
+      return false; // the runtime would not grow the shared memory (no address space left)
+    }
     view.set(args.a.subarray(args.aOffset, args.aOffset + m * k), a >> 2);
     view.set(args.b.subarray(args.bOffset, args.bOffset + k * n), b >> 2);
     if (bias !== null) view.set(bias.subarray(0, n), biasAt >> 2);
