@@ -20,6 +20,8 @@ export interface FuzzSpec {
   /** How each input must end, for the test's name; default: a result or one of `errors`. */
   readonly ending?: string;
   readonly shrink?: (input: Uint8Array) => Iterable<Uint8Array>;
+  /** An input without an answer after this long is a hang; default 10 s (the machine is shared). */
+  readonly hangMs?: number;
   /** Further checks of the report. */
   readonly check?: (report: CampaignReport) => void;
 }
@@ -36,6 +38,7 @@ export function fuzzTest(spec: FuzzSpec): void {
         count,
         seed: spec.seed,
         bytesPerInputByte: spec.bytesPerInputByte,
+        hangMs: spec.hangMs ?? 10_000,
         ...(spec.shrink ? { shrink: spec.shrink } : {}),
       });
       recordFigures(`fuzz-${spec.target}`, spec.title, campaignFigures(spec.target, report));

@@ -13,5 +13,7 @@ describe('fuzzing PNG input to predict (decodePng, preprocessDigit)', () => {
     // held as RGBA bytes plus three float32 planes (grey, ink, crop): 16 bytes.
     bytesPerInputByte: 1032 * 8 * 16,
     errors: ['CliError'],
+    // Images up to the 16.7-megapixel cap are decoded in full, a second or two each.
+    hangMs: 30_000,
   });
 });
