@@ -1,6 +1,13 @@
 // Gradient checking with PyTorch's semantics: the analytic Jacobian (one backward per output
 // element) against central differences (two forwards per input element), entry by entry.
-import { formatShape, Generator, NablaError, Tensor, type TypedArray } from '@nabla/tensor';
+import {
+  ArgumentError,
+  formatShape,
+  Generator,
+  NablaError,
+  Tensor,
+  type TypedArray,
+} from '@nabla/tensor';
 import { gradients } from './engine.js';
 import { enableGrad } from './grad-mode.js';
 import { concat, reshape } from './ops/shape.js';
@@ -66,6 +73,22 @@ export function gradcheck(
   const rtol = options.rtol ?? 1e-3;
   const raise = options.raiseException ?? true;
   if (!Array.isArray(inputs)) throw new NablaError('gradcheck', 'inputs must be an array');
+  // eps 0 divides by zero and a NaN tolerance passes nothing: either would be reported as a
+  // Jacobian mismatch of the function, blaming the wrong thing.
+  if (!(typeof eps === 'number' && eps > 0 && Number.isFinite(eps))) {
+    throw new ArgumentError('gradcheck', `eps must be a finite number > 0, got ${String(eps)}`);
+  }
+  for (const [name, value] of [
+    ['atol', atol],
+    ['rtol', rtol],
+  ] as const) {
+    if (!(typeof value === 'number' && value >= 0 && Number.isFinite(value))) {
+      throw new ArgumentError(
+        'gradcheck',
+        `${name} must be a finite number >= 0, got ${String(value)}`,
+      );
+    }
+  }
 
   const checked: number[] = [];
   const leaves = inputs.map((x, i) => {
