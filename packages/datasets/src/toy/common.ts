@@ -1,6 +1,6 @@
 // The machinery every toy 2-D set shares: option checks, class-balanced sampling, the shuffle,
 // and packing into tensors. Each set's own file holds only its geometry.
-import { type Generator, Tensor } from '@nabla/tensor';
+import { ArgumentError, type Generator, Tensor } from '@nabla/tensor';
 import type { Dataset } from '../dataset.js';
 import {
   checkBoolean,
@@ -33,8 +33,16 @@ interface Checked {
   g: Generator;
 }
 
+const TOY_KEYS: readonly string[] = ['n', 'noise', 'shuffle', 'seed', 'generator'];
+
 function checkToy(op: string, raw: unknown): Checked & { shuffle: boolean } {
   const options = checkOptions<ClassificationOptions>(op, raw);
+  // A misspelt option (size for n, noiseLevel for noise) would otherwise be ignored silently.
+  for (const key of Object.keys(options)) {
+    if (!TOY_KEYS.includes(key)) {
+      throw new ArgumentError(op, `unknown option ${key}; known: ${TOY_KEYS.join(', ')}`);
+    }
+  }
   const n = positiveInteger(op, 'n', options.n ?? 500);
   const noise = nonNegativeNumber(op, 'noise', options.noise ?? 0);
   const shuffle = checkBoolean(op, 'shuffle', options.shuffle ?? true);
