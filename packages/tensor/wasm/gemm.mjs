@@ -275,14 +275,29 @@ ${vectorPacksA(mr)}
  * row, or 0 for none; `pa`: room for one packed A block (mc×kc, mc rounded up to MR); `pb`: room
  * for the block's packed B (k × its columns rounded up to NR); `scratch`: an MR×NR tile for
  * edges, after NR·4 bytes for a row of zeros. The caller picks the block sizes `kcMax`
- * (cache-resident B panel) and `mcMax` (cache-resident A block, a multiple of MR). k ≥ 1.
+ * (cache-resident B panel) and `mcMax` (cache-resident A block, a multiple of MR). `ready`: in
+ * the shared-memory variant, the address of a flag to wait for before reading A (0: read at
+ * once); ignored otherwise. k ≥ 1.
  */
-const gemm = (mr, nr) => `
+const gemm = (mr, nr, shared) => {
+  // A helper thread starts on B while the caller is still copying A in: with a shared memory,
+  // a non-zero \`ready\` is the address of a flag the caller sets (and notifies) once A and the
+  // bias are in place; the helper waits on it after packing B.
+  const waitForA = shared
+    ? `
+    (if (local.get $ready) (then
+      (block $go (loop $wait
+        (br_if $go (i32.atomic.load (local.get $ready)))
+        (drop (memory.atomic.wait32 (local.get $ready) (i32.const 0) (i64.const -1)))
+        (br $wait)))))`
+    : '';
+  return `
   (func (export "gemm")
     (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $k i32) (param $n i32)
     (param $transA i32) (param $transB i32) (param $bias i32) (param $pa i32) (param $pb i32)
     (param $scratch i32) (param $kcMax i32) (param $mcMax i32)
     (param $rowStart i32) (param $rowEnd i32) (param $colStart i32) (param $colEnd i32)
+    (param $ready i32)
     (local $p0 i32) (local $kc i32) (local $i0 i32) (local $mc i32) (local $j i32) (local $i i32)
     (local $acc i32) (local $panelB i32) (local $panelA i32) (local $ldc i32) (local $mr i32) (local $nr i32)
     (local $r i32) (local $q i32) (local $dst i32) (local $at i32) (local $v f32)
@@ -295,7 +310,7 @@ const gemm = (mr, nr) => `
       )
       .join('')}
     (call $packB (local.get $b) (local.get $k) (local.get $n) (local.get $transB) (local.get $pb)
-                 (local.get $colStart) (local.get $colEnd))
+                 (local.get $colStart) (local.get $colEnd))${waitForA}
     (local.set $ldc (i32.shl (local.get $n) (i32.const 2)))
     (local.set $p0 (i32.const 0))
     (loop $kBlocks
@@ -365,11 +380,15 @@ const gemm = (mr, nr) => `
         (br_if $mBlocks (i32.lt_u (local.get $i0) (local.get $rowEnd))))
       (local.set $p0 (i32.add (local.get $p0) (local.get $kc)))
       (br_if $kBlocks (i32.lt_u (local.get $p0) (local.get $k)))))`;
+};
 
 /** The product's functions, for the module text (wasm/kernels.mjs). */
-export function gemmWat({ relaxed }) {
+export function gemmWat({ relaxed, shared }) {
   const shape = relaxed ? TILES.relaxed : TILES.simd;
-  return [tile(relaxed, shape), packB(shape.nr), packA(shape.mr), gemm(shape.mr, shape.nr)].join(
-    '\n',
-  );
+  return [
+    tile(relaxed, shape),
+    packB(shape.nr),
+    packA(shape.mr),
+    gemm(shape.mr, shape.nr, shared),
+  ].join('\n');
 }

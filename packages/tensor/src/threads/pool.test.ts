@@ -9,23 +9,30 @@ describe('HelperPool', () => {
   const pool = new HelperPool(instance);
   afterAll(() => pool.stop());
 
-  it('reports a job that threw, keeps serving, and runs the next one', async () => {
+  it('reports a job that threw, keeps serving, and runs the next one once A is in', async () => {
     expect(pool.ready()).toBe(0);
     expect(await pool.start(1)).toBe(1);
     expect(pool.ready()).toBe(1);
     // A 2×3·3×2 product with every operand beyond the end of memory: the helper's gemm traps.
     const far = 2 ** 31 - 4096;
-    const bad: GemmArgs = [far, far, far, 2, 3, 2, 0, 0, 0, far, far, 64, 3, 128, 0, 2, 0, 2];
+    const bad: GemmArgs = [far, far, far, 2, 3, 2, 0, 0, 0, far, far, 64, 3, 128, 0, 2, 0, 2, 0];
     expect(() => pool.wait(0, pool.post(0, bad), 5000)).toThrow(HelperFailure);
 
-    // The same product in bounds: A = [[1,2,3],[4,5,6]], B = ones(3×2).
+    // The same product in bounds, A = [[1,2,3],[4,5,6]] times B = ones(3×2), posted before A is
+    // in: the helper packs B, then waits for the flag at byte 512 before it reads A.
     const view = instance.reserve(1 << 16);
-    view.set([1, 2, 3, 4, 5, 6], 1024 >> 2);
     view.set([1, 1, 1, 1, 1, 1], 2048 >> 2);
+    const ints = instance.int32();
+    Atomics.store(ints, 512 >> 2, 0);
     const good: GemmArgs = [
-      1024, 2048, 4096, 2, 3, 2, 0, 0, 0, 8192, 16384, 64, 3, 128, 0, 2, 0, 2,
+      1024, 2048, 4096, 2, 3, 2, 0, 0, 0, 8192, 16384, 64, 3, 128, 0, 2, 0, 2, 512,
     ];
-    pool.wait(0, pool.post(0, good), 5000);
+    const job = pool.post(0, good);
+    expect(() => pool.wait(0, job, 30)).toThrow(/did not finish in 30 ms/);
+    view.set([1, 2, 3, 4, 5, 6], 1024 >> 2);
+    Atomics.store(ints, 512 >> 2, 1);
+    Atomics.notify(ints, 512 >> 2);
+    pool.wait(0, job, 5000);
     expect(Array.from(instance.reserve(1 << 16).subarray(4096 >> 2, (4096 >> 2) + 4))).toEqual([
       6, 6, 15, 15,
     ]);

@@ -11,7 +11,7 @@ export const JOB = 0;
 /** The job's arguments (written by the calling thread before JOB). */
 export const ARGS = 1;
 /** The arguments of the kernels module's `gemm` export. */
-export const ARG_COUNT = 18;
+export const ARG_COUNT = 19;
 /** 1 once the helper has instantiated the module, -1 if it could not (written by the helper). */
 export const READY = 32;
 /** 1 if the last job threw (written by the helper before DONE). */

@@ -58,6 +58,6 @@ export function matmulWasm(wasm: KernelInstance, args: MatmulArgs | LinearArgs):
   if (bias !== null) view.set(bias.subarray(0, n), biasAt >> 2);
   const tA = transA ? 1 : 0;
   const tB = transB ? 1 : 0;
-  wasm.exports.gemm(a, b, c, m, k, n, tA, tB, biasAt, pa, pb, scratch, kc, mc, 0, m, 0, n);
+  wasm.exports.gemm(a, b, c, m, k, n, tA, tB, biasAt, pa, pb, scratch, kc, mc, 0, m, 0, n, 0);
   out.set(view.subarray(c >> 2, (c >> 2) + m * n), args.outOffset);
 }

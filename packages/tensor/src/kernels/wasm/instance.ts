@@ -27,6 +27,7 @@ export interface KernelExports {
     rowEnd: number,
     colStart: number,
     colEnd: number,
+    ready: number,
   ): void;
   adam(
     p: number,
@@ -72,6 +73,7 @@ export class KernelInstance {
   readonly module: WebAssembly.Module;
   readonly memory: WebAssembly.Memory;
   private view: Float32Array;
+  private ints: Int32Array | undefined;
 
   constructor(relaxed: boolean, shared = false) {
     this.memory = shared
@@ -89,6 +91,12 @@ export class KernelInstance {
     this.exports = instance.exports as unknown as KernelExports;
     this.view = new Float32Array(this.memory.buffer);
     this.tile = { mr: 4, nr: 8 };
+  }
+
+  /** The memory as int32s for Atomics (valid until the memory next grows). */
+  int32(): Int32Array {
+    if (this.ints?.buffer !== this.memory.buffer) this.ints = new Int32Array(this.memory.buffer);
+    return this.ints;
   }
 
   /** The memory as floats, grown to at least `bytes` first. Growing detaches the old view. */

@@ -9,6 +9,9 @@ import { splitOutput } from './split.js';
 /** Bytes per thread before the operands: a row of NR zeros at +32 and an MR×NR edge tile at +64. */
 const THREAD_HEADER = 256;
 
+/** The flag (in thread 0's header) the helpers wait on before reading A: set once A is in. */
+const OPERANDS_READY = 16;
+
 /**
  * A helper that has not finished this long after the caller finished its own, equal share is
  * not coming back (a healthy one on a busy machine is late by scheduling slices, not seconds).
@@ -17,8 +20,9 @@ const timeoutMs = (ownMs: number) => 2000 + 50 * ownMs;
 
 /**
  * The float32 product shared between the calling thread and helper workers, in a shared
- * WebAssembly memory: the caller copies the operands in, posts each helper its block of the
- * output (splitOutput), computes its own block, waits for the helpers and copies the result out.
+ * WebAssembly memory: the caller copies B in, posts each helper its block of the output
+ * (splitOutput), copies A in (the helpers pack B meanwhile, then wait for A), computes its own
+ * block, waits for the helpers and copies the result out.
  * Every block runs the same `gemm` with the same K blocks, so the result equals the one-thread
  * product bit for bit. Created lazily per instruction set; `run` returns false whenever the
  * product should run on one thread instead (threads unavailable or not started yet, too few
@@ -114,6 +118,7 @@ export class ThreadedGemm {
         rowEnd,
         colStart,
         colEnd,
+        t === 0 ? 0 : OPERANDS_READY,
       ];
       return call;
     });
@@ -124,10 +129,24 @@ export class ThreadedGemm {
     } catch {
       return false; // the runtime would not grow the shared memory (no address space left)
     }
-    view.set(args.a.subarray(args.aOffset, args.aOffset + m * k), a >> 2);
-    view.set(args.b.subarray(args.bOffset, args.bOffset + k * n), b >> 2);
-    if (bias !== null) view.set(bias.subarray(0, n), biasAt >> 2);
+    // Copying into shared memory is the part only this thread can do (and V8 copies into a
+    // SharedArrayBuffer word by word, ~2.5× slower than into private memory), so the helpers
+    // start once B is in, on packing their columns of it, while A and the bias follow. With B
+    // stored transposed and split by columns, the helpers' columns are its last rows: those go
+    // first, the caller's own rows after.
+    const ints = instance.int32();
+    Atomics.store(ints, OPERANDS_READY >> 2, 0);
+    const later = transB && blocks[1]!.colStart > 0 ? blocks[1]!.colStart * k : 0;
+    view.set(args.b.subarray(args.bOffset + later, args.bOffset + k * n), (b >> 2) + later);
     const jobs = calls.slice(1).map((call, helper) => pool.post(helper, call));
+    try {
+      view.set(args.b.subarray(args.bOffset, args.bOffset + later), b >> 2);
+      view.set(args.a.subarray(args.aOffset, args.aOffset + m * k), a >> 2);
+      if (bias !== null) view.set(bias.subarray(0, n), biasAt >> 2);
+    } finally {
+      Atomics.store(ints, OPERANDS_READY >> 2, 1);
+      Atomics.notify(ints, OPERANDS_READY >> 2);
+    }
     const t0 = performance.now();
     instance.exports.gemm(...calls[0]!);
     const ownMs = performance.now() - t0;
