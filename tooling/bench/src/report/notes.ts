@@ -24,13 +24,14 @@ export const METHOD = `- One process per engine and configuration (Nabla plain S
 
 /** Why a target is missed, keyed by the start of its text in targets.ts. */
 export const LIMITS: Record<string, string> = {
-  'matmul (128,784,256) ≥ 40': `The plain-SIMD tile issues 16 floating-point instructions (8 multiplies, 8 adds) per 8
-multiply-adds. On a quiet core they run at the FMA rate (Zen 4 has two FP add pipes beside its two
-multiply/FMA pipes) and the product reaches 45-48 GFLOP/s at this shape; when the machine is busy
-(other virtual machines on the host, other processes here), the same code measures 38-40 while
-the relaxed variant, with half the floating-point instructions, keeps 45-46. The rest of the gap
-to the kernel's own ~54 GFLOP/s is packing both operands and copying them into and out of
-WebAssembly memory, a few percent each at this size.`,
+  'matmul (128,784,256) ≥ 40': `A CPU profile of the plain-SIMD product at this shape (V8's sampling
+profiler, every layout alike) puts 87% of the time in the 4×8 register tile, ~5% in copying the
+operands into WebAssembly memory and the result out, and ~5% in packing (B ~3%, A ~2%): the tile
+is the limit. It issues 25 instructions per 8 multiply-adds (2 loads, 4 broadcasts, 8 multiplies,
+8 adds, the loop's 3), so Zen 4's 6-wide dispatch caps it near 55 GFLOP/s; a larger tile needs
+more than V8's 15 SIMD registers (it spills). With other processes on both cores, the fastest of
+hundreds of single products measured 39-43 GFLOP/s per layout while the medians fell to 38-40
+(compare the engine's CPU share below).`,
   'matmul (128,784,256) ≥ 48': `Relaxed SIMD's fused multiply-add halves the floating-point instructions (V8 11.3 compiles
 the inner loop to exactly 2 loads, 4 broadcasts and 8 \`vfmadd231ps\`, read off
 \`--print-wasm-code\`), but both variants are bound by Zen 4's two multiply-capable pipes: ~58
