@@ -45,7 +45,14 @@ export function decodeCheckpoint(bytes: Uint8Array): TrainingCheckpoint {
       `not a training checkpoint: the safetensors metadata has no '${KEY}' (a model file? load it with loadModel)`,
     );
   }
-  const checkpoint = unpack(JSON.parse(json), tensors) as TrainingCheckpoint;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ArgumentError(op, `the checkpoint state in '${KEY}' is not valid JSON (${reason})`);
+  }
+  const checkpoint = unpack(parsed, tensors, 0) as TrainingCheckpoint;
   checkFormat(op, checkpoint);
   return checkpoint;
 }
@@ -90,8 +97,20 @@ function pack(value: unknown, path: string, tensors: StateDict): Json {
   );
 }
 
-function unpack(value: unknown, tensors: StateDict): unknown {
-  if (Array.isArray(value)) return value.map((v) => unpack(v, tensors));
+/**
+ * A checkpoint's state is a few levels deep (optimizer state, callbacks, history); a file nested
+ * far deeper is damaged or hostile, and recursing through it would overflow the stack.
+ */
+const MAX_DEPTH = 64;
+
+function unpack(value: unknown, tensors: StateDict, depth: number): unknown {
+  if (depth > MAX_DEPTH) {
+    throw new ArgumentError(
+      'decodeCheckpoint',
+      `the checkpoint state is nested deeper than ${MAX_DEPTH} levels; the file is damaged`,
+    );
+  }
+  if (Array.isArray(value)) return value.map((v) => unpack(v, tensors, depth + 1));
   if (value === null || typeof value !== 'object') return value;
   const o = value as Record<string, unknown>;
   const keys = Object.keys(o);
@@ -104,7 +123,7 @@ function unpack(value: unknown, tensors: StateDict): unknown {
   }
   if (keys.length === 1 && typeof o.$number === 'string') return Number(o.$number);
   const out: Record<string, unknown> = {};
-  for (const key of keys) define(out, key, unpack(o[key], tensors));
+  for (const key of keys) define(out, key, unpack(o[key], tensors, depth + 1));
   return out;
 }
 
