@@ -19,7 +19,15 @@ const MAX_LOSSES = 3;
 const newControlBlock = () => new Int32Array(new SharedArrayBuffer(MAX_THREADS * SLOT_INTS * 4));
 
 /** Why a helper's job did not come back: it threw, or it did not finish in time. */
-export class HelperFailure extends Error {}
+export class HelperFailure extends Error {
+  /** 'threw': the job trapped and the helper is idle again; 'late': it may still be running. */
+  constructor(
+    readonly kind: 'threw' | 'late',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Helper workers over one compiled kernels module and its shared memory. Helper `i` owns slot
@@ -102,19 +110,21 @@ export class HelperPool {
     const at = slot * SLOT_INTS + DONE;
     const until = performance.now() + CALLER_SPIN_MS;
     spin: while (performance.now() < until) {
-      for (let i = 0; i < POLLS_PER_CLOCK; i++)
+      for (let i = 0; i < POLLS_PER_CLOCK; i++) {
         if (Atomics.load(this.control, at) === job) break spin;
+      }
     }
     const deadline = performance.now() + timeoutMs;
     for (let done = Atomics.load(this.control, at); done !== job; ) {
       const left = deadline - performance.now();
-      if (left <= 0)
-        throw new HelperFailure(`helper ${slot + 1} did not finish in ${timeoutMs} ms`);
+      if (left <= 0) {
+        throw new HelperFailure('late', `helper ${slot + 1} did not finish in ${timeoutMs} ms`);
+      }
       Atomics.wait(this.control, at, done, left);
       done = Atomics.load(this.control, at);
     }
     if (Atomics.load(this.control, slot * SLOT_INTS + FAILED) !== 0) {
-      throw new HelperFailure(`helper ${slot + 1}'s part of the product threw`);
+      throw new HelperFailure('threw', `helper ${slot + 1}'s part of the product threw`);
     }
   }
 }

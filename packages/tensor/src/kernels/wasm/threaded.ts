@@ -18,6 +18,9 @@ const OPERANDS_READY = 16;
  */
 const timeoutMs = (ownMs: number) => 2000 + 50 * ownMs;
 
+/** Helper jobs that may throw before threads are turned off. */
+const MAX_THROWS = 3;
+
 /**
  * The float32 product shared between the calling thread and helper workers, in a shared
  * WebAssembly memory: the caller copies B in, posts each helper its block of the output
@@ -32,6 +35,8 @@ export class ThreadedGemm {
   /** Undefined until first needed; null where shared memory cannot be made. */
   private kernels: { instance: KernelInstance; pool: HelperPool } | null | undefined;
   private failed = false;
+  /** Helper jobs that threw so far; at MAX_THROWS threads are turned off. */
+  private throws = 0;
 
   constructor(private readonly relaxed: boolean) {
     onNumThreadsChange(() => this.kernels?.pool.stop());
@@ -150,20 +155,31 @@ export class ThreadedGemm {
     const t0 = performance.now();
     instance.exports.gemm(...calls[0]!);
     const ownMs = performance.now() - t0;
-    try {
-      for (let helper = 0; helper < jobs.length; helper++) {
+    // Every helper is waited for, even after one failed: none may still be writing into the
+    // memory when the next product is laid out there.
+    let failure: HelperFailure | null = null;
+    for (let helper = 0; helper < jobs.length; helper++) {
+      try {
         pool.wait(helper, jobs[helper]!, timeoutMs(ownMs));
+      } catch (error) {
+        if (!(error instanceof HelperFailure)) throw error;
+        if (failure === null || error.kind === 'late') failure = error;
       }
-    } catch (error) {
-      if (!(error instanceof HelperFailure)) throw error;
-      this.giveUp(error.message);
+    }
+    if (failure !== null) {
+      // A late helper may write at any time, so threads end here. A job that threw (which a
+      // helper that had not yet seen the memory grow could do) is forgiven a few times.
+      if (failure.kind === 'late' || ++this.throws >= MAX_THROWS) this.giveUp(failure.message);
       return false;
     }
     (args.out as Float32Array).set(view.subarray(c >> 2, (c >> 2) + m * n), args.outOffset);
     return true;
   }
 
-  /** Turns threads off for good (a helper failed) and says so once; products run on one thread. */
+  /**
+   * Turns threads off for good and says so once; products run on one thread, in the private
+   * memory, which no helper can reach.
+   */
   private giveUp(reason: string): void {
     this.failed = true;
     this.kernels?.pool.stop();
