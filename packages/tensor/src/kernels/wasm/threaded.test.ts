@@ -113,6 +113,20 @@ describe.each(variants)('the threaded product (relaxed SIMD: %s)', (relaxed) => 
   });
 });
 
+describe('helpers', () => {
+  it('start on the first product that could share, which runs alone meanwhile', async () => {
+    setNumThreads(2);
+    const threaded = new ThreadedGemm(false);
+    const a = Float32Array.from({ length: 64 * 64 }, (_, i) => Math.sin(i));
+    const args = { a, b: a, m: 64, k: 64, n: 64, transA: false, transB: false };
+    const out = new Float32Array(64 * 64);
+    const call = { ...args, aOffset: 0, bOffset: 0, outOffset: 0, out };
+    expect(threaded.run(call)).toBe(false);
+    expect(await threaded.start()).toBe(2);
+    expect(threaded.run(call)).toBe(true);
+  });
+});
+
 describe('thread settings', () => {
   it('takes 1 to MAX_THREADS threads and refuses anything else, naming the call', () => {
     setNumThreads(3);
