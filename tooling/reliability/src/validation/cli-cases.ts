@@ -526,6 +526,46 @@ const dataRows: CliCase[] = [
   },
 ];
 
+const resumeRows: CliCase[] = [
+  {
+    name: 'train: --resume with a different --lr',
+    args: (f) => ['train', '--resume', f.at('checkpoint-ok.safetensors'), '--lr', '5'],
+    code: USAGE,
+    message: /--lr 5 differs from the checkpointed run's 0\.1; drop it to resume that run/,
+  },
+  {
+    name: 'train: --resume with different --layers',
+    args: (f) => ['train', '--resume', f.at('checkpoint-ok.safetensors'), '--layers', '8'],
+    code: USAGE,
+    message: /--layers 8 differs from the checkpointed run's 4/,
+  },
+  {
+    name: 'train: --resume with another --optimizer',
+    args: (f) => ['train', '--resume', f.at('checkpoint-ok.safetensors'), '--optimizer', 'adam'],
+    code: USAGE,
+    message: /--optimizer adam differs from the checkpointed run's sgd/,
+  },
+  {
+    name: 'train: --resume with another --data',
+    args: (f) => ['train', '--resume', f.at('checkpoint-ok.safetensors'), '--data', 'circles'],
+    code: USAGE,
+    message: /--data circles differs from the checkpointed run's xor/,
+  },
+  {
+    name: 'train: --resume a checkpoint whose layers outgrow its weights',
+    args: (f) => ['train', '--resume', f.at('checkpoint-huge.safetensors')],
+    code: FAILURE,
+    message:
+      /checkpoint-huge\.safetensors: the checkpoint's layers \(100000, 100000\) need more weights than the file holds \(22\)/,
+  },
+  {
+    name: 'eval: a checkpoint instead of a model',
+    args: (f) => ['eval', f.at('checkpoint-ok.safetensors')],
+    code: FAILURE,
+    message: /is a training checkpoint, not a model; continue it with: nabla train --resume/,
+  },
+];
+
 const outputRows: CliCase[] = [
   {
     name: 'train: --out under a regular file',
@@ -720,6 +760,7 @@ export const CLI_CASES: readonly CliCase[] = [
   ...flagRows,
   ...dataRows,
   ...outputRows,
+  ...resumeRows,
   ...modelRows,
   ...imageRows,
 ];

@@ -3,9 +3,15 @@
 // read or written. Everything lives under one directory, snapshotted around every row.
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeIdx } from '@nabla/datasets';
-import { fromSafetensors, toSafetensors } from '@nabla/nn';
+import { DataLoader, encodeIdx, xor } from '@nabla/datasets';
+import { crossEntropy } from '@nabla/losses';
+import { fromSafetensors, mlp, toSafetensors } from '@nabla/nn';
+import { SGD } from '@nabla/optim';
 import { Generator } from '@nabla/tensor';
+import { fit, type TrainingCheckpoint } from '@nabla/train';
+import { saveRunCheckpoint } from 'nabla/dist/train/checkpoint-file.js';
+import type { RunConfig } from 'nabla/dist/train/config.js';
+import { CheckpointOnAbort } from 'nabla/dist/train/interrupt.js';
 import { PNG } from 'pngjs';
 import { runInProcess } from './cli-harness.js';
 
@@ -58,6 +64,44 @@ function png(width: number, height: number, ink: (x: number, y: number) => numbe
 function withMetadata(source: string, target: string, change: Record<string, string>): void {
   const { tensors, metadata } = fromSafetensors(new Uint8Array(readFileSync(source)));
   writeFileSync(target, toSafetensors(tensors, { ...metadata, ...change }));
+}
+
+/** The stored settings of the interrupted run: xor, one hidden layer of 4, SGD at 0.1. */
+const RUN: RunConfig = {
+  data: 'xor',
+  noise: 0,
+  labelColumn: null,
+  layers: [4],
+  activation: 'relu',
+  dropout: 0,
+  optimizer: 'sgd',
+  lr: 0.1,
+  momentum: null,
+  weightDecay: null,
+  batchSize: 8,
+  epochs: 2,
+  patience: 0,
+  smoothing: 0,
+  minDelta: 0,
+  valSplit: 0.1,
+  seed: 0,
+};
+
+/** What the CLI saves on Ctrl-C: fit's checkpoint after the first batch of a 2 → 4 → 2 model. */
+async function checkpointOfAbortedRun(): Promise<TrainingCheckpoint> {
+  const model = mlp([2, 4, 2], { seed: 0 });
+  const controller = new AbortController();
+  const capture = new CheckpointOnAbort();
+  await fit(model, {
+    loss: crossEntropy,
+    optimizer: new SGD(model.parameters(), { lr: 0.1 }),
+    train: new DataLoader(xor({ n: 32, seed: 0 }), { batchSize: 8 }),
+    epochs: 2,
+    signal: controller.signal,
+    callbacks: [{ name: 'abort', onBatchEnd: () => controller.abort() }, capture],
+  });
+  if (capture.checkpoint === null) throw new Error('fixture: the aborted run left no checkpoint');
+  return capture.checkpoint;
 }
 
 /** Whether chmod 0o555 keeps this process from creating a file in `dir` (not so for root). */
@@ -149,31 +193,18 @@ export async function makeFixtures(root: string): Promise<Fixtures> {
   withMetadata(src, at('classes.safetensors'), {
     'nabla.data': '{"name":"xor","classes":["a"],"noise":0,"labelColumn":null}',
   });
-  // A checkpoint whose stored run claims hidden layers far beyond its weights.
-  writeFileSync(
-    at('checkpoint-huge.safetensors'),
-    toSafetensors(fromSafetensors(new Uint8Array(points)).tensors, {
-      'nabla.cli.run': JSON.stringify({
-        config: {
-          data: 'xor',
-          activation: 'relu',
-          optimizer: 'adam',
-          layers: [100000, 100000],
-          noise: 0,
-          dropout: 0,
-          lr: 0.01,
-          batchSize: 32,
-          epochs: 1,
-          patience: 0,
-          smoothing: 0,
-          minDelta: 0,
-          valSplit: 0.1,
-          seed: 0,
-        },
-        outputs: { out: out('resumed.safetensors'), report: null, dataDir: null },
-      }),
-    }),
-  );
+  // A real checkpoint of an interrupted xor run, and the same state under a stored run whose
+  // hidden layers claim far more weights than the file holds.
+  const checkpoint = await checkpointOfAbortedRun();
+  const stored = { out: out('resumed.safetensors'), report: null, dataDir: null };
+  await saveRunCheckpoint(at('checkpoint-ok.safetensors'), checkpoint, {
+    config: RUN,
+    outputs: stored,
+  });
+  await saveRunCheckpoint(at('checkpoint-huge.safetensors'), checkpoint, {
+    config: { ...RUN, layers: [100000, 100000] },
+    outputs: stored,
+  });
   writeFileSync(
     at('checkpoint-bad-json.safetensors'),
     toSafetensors({}, { 'nabla.cli.run': '{"config":' }),
