@@ -152,6 +152,12 @@ async function callsProbe(calls, every, warmup, leak) {
     r.some((ref) => ref.deref() !== undefined) ? [i + 1] : [],
   );
   const alive = aliveIndices.length;
+  const KINDS = ['model', 'optimizer', 'loader', 'weight tensor'];
+  const aliveKinds = [
+    ...new Set(
+      refs.flatMap((r) => r.flatMap((ref, k) => (ref.deref() !== undefined ? [KINDS[k]] : []))),
+    ),
+  ];
   const listenersAfter = Object.fromEntries(
     PROCESS_EVENTS.map((e) => [e, process.listenerCount(e)]),
   );
@@ -161,6 +167,7 @@ async function callsProbe(calls, every, warmup, leak) {
     progressEvents: events,
     aliveCalls: alive,
     aliveIndices: aliveIndices.slice(0, 10),
+    aliveKinds,
     listenersBefore,
     listenersAfter,
     abortListeners: getEventListeners(shared.signal, 'abort').length,
