@@ -6,14 +6,15 @@ import { splitOutput } from './split.js';
 const tile = { mr: 4, nr: 8 };
 
 describe('splitOutput', () => {
-  it('covers the output exactly once, in whole tiles, with at most one block per thread', () => {
+  it('covers the output exactly once, in whole tiles, with at most one block per thread, whatever the lag', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 300 }),
         fc.integer({ min: 1, max: 300 }),
         fc.integer({ min: 1, max: 8 }),
-        (m, n, threads) => {
-          const blocks = splitOutput(m, n, tile, threads);
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        (m, n, threads, lag) => {
+          const blocks = splitOutput(m, n, tile, threads, lag);
           expect(blocks.length).toBeGreaterThanOrEqual(1);
           expect(blocks.length).toBeLessThanOrEqual(threads);
           const owner = new Int32Array(m * n);
@@ -47,5 +48,13 @@ describe('splitOutput', () => {
     ]);
     expect(splitOutput(3, 5, tile, 4)).toHaveLength(1);
     expect(splitOutput(100, 20, tile, 3).map((b) => b.rowEnd - b.rowStart)).toEqual([32, 32, 36]);
+  });
+
+  it('gives the caller less by what it starts late, at most half its share', () => {
+    const widths = (lag: number) =>
+      splitOutput(128, 256, tile, 2, lag).map((b) => (b.colEnd - b.colStart) / tile.nr);
+    expect(widths(0)).toEqual([16, 16]);
+    expect(widths(1 / 16)).toEqual([15, 17]); // a lag of two panels' time
+    expect(widths(5)).toEqual([8, 24]);
   });
 });
