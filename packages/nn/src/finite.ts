@@ -1,7 +1,7 @@
 // Weights must be finite to be worth keeping: a model or checkpoint file holding NaN or ±Infinity
 // loads without complaint and then predicts nonsense, far from the run that produced it. This
 // finds the first such value so the save paths can refuse it by name and position.
-import { NablaError, type Tensor } from '@nabla/tensor';
+import { NablaError, Tensor } from '@nabla/tensor';
 import { entriesOf, type StateDictLike } from './state-dict.js';
 
 /** A NaN or ±Infinity in a state dict: the tensor's key, its index (one per axis) and the value. */
@@ -27,8 +27,9 @@ export function firstNonFinite(tensor: Tensor): { index: number[]; value: number
 /** The first non-finite value of a state dict, in its key order, or null. */
 export function findNonFinite(stateDict: StateDictLike): NonFiniteValue | null {
   for (const [key, value] of entriesOf('findNonFinite', stateDict)) {
-    if (value === null || typeof value !== 'object' || !('dtype' in value)) continue;
-    const hit = firstNonFinite(value as Tensor);
+    // Not a tensor: toSafetensors and loadStateDict report those; this looks at numbers only.
+    if (!(value instanceof Tensor)) continue;
+    const hit = firstNonFinite(value);
     if (hit !== null) return { key, ...hit };
   }
   return null;
