@@ -2,6 +2,7 @@ import { kernels } from '../backend.js';
 import type { FloatArray } from '../dtype.js';
 import { DTypeError, formatShape, ShapeError } from '../errors.js';
 import type { LinearArgs } from '../kernels/types.js';
+import { matrixShape } from '../matrix-shape.js';
 import { allocateUninitialized } from '../pool.js';
 import { assertTensor, type Tensor, tensorOf } from '../tensor.js';
 
@@ -38,7 +39,7 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor 
   }
   // x as a matrix [m, in]: its leading axes flattened (contiguous data, so no copy).
   const m = sizeWithout(x);
-  const shape = [...x.shape.slice(0, -1), outF];
+  const shape = x.rank === 2 ? matrixShape(m, outF) : [...x.shape.slice(0, -1), outF];
   const out = allocateUninitialized(dtype, m * outF) as FloatArray;
   if (m * outF > 0) {
     args.a = x.data as FloatArray;

@@ -5,7 +5,9 @@ import { expectMatches, matmulRef } from '../../test/reference.js';
 import {
   ArgumentError,
   DTypeError,
+  linear,
   matmul,
+  ones,
   permute,
   ShapeError,
   type Tensor,
@@ -109,6 +111,18 @@ describe('matmul', () => {
       }),
       { numRuns: runs(30) },
     );
+  });
+});
+
+describe('2-D product shapes', () => {
+  it('are one frozen array per (m, n), shared by matmul and linear results', () => {
+    const a = matmul(ones([3, 2]), ones([2, 5]));
+    const b = matmul(ones([3, 4]), ones([5, 4]), { transposeB: true });
+    const c = linear(ones([3, 7]), ones([5, 7]));
+    expect(a.shape).toEqual([3, 5]);
+    expect(Object.isFrozen(a.shape)).toBe(true);
+    expect(b.shape).toBe(a.shape);
+    expect(c.shape).toBe(a.shape);
   });
 });
 

@@ -2,6 +2,7 @@ import { kernels } from '../backend.js';
 import { type DType, type FloatArray, promoteTypes } from '../dtype.js';
 import { DTypeError, formatShape, ShapeError } from '../errors.js';
 import type { MatmulArgs } from '../kernels/types.js';
+import { matrixShape } from '../matrix-shape.js';
 import { allocateUninitialized } from '../pool.js';
 import { broadcastShapes, broadcastStrides, checkShape, type Shape, sizeOf } from '../shape.js';
 import { assertTensor, type Tensor, tensorOf } from '../tensor.js';
@@ -105,7 +106,7 @@ function matmul2d(a: Tensor, b: Tensor, transA: boolean, transB: boolean, dtype:
   const out = allocateUninitialized(dtype, m * n) as FloatArray;
   if (m * n > 0)
     product(a.data as FloatArray, 0, b.data as FloatArray, 0, out, 0, m, k, n, transA, transB);
-  return tensorOf(out, [m, n]);
+  return tensorOf(out, matrixShape(m, n));
 }
 
 /**

@@ -145,6 +145,41 @@ describe('sum and mean', () => {
   });
 });
 
+describe('the whole sum of a vector-like tensor', () => {
+  it('is bit for bit the axis-by-axis sum', () => {
+    // One axis longer than 1 among any number of 1s: the case summed in one pass.
+    const vectorLike = fc
+      .tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 4 }))
+      .chain(([n, rank]) =>
+        fc.integer({ min: 0, max: rank - 1 }).map((k) => {
+          const shape = new Array<number>(rank).fill(1);
+          shape[k] = n;
+          return shape;
+        }),
+      );
+    fc.assert(
+      fc.property(
+        vectorLike.chain((shape) =>
+          fc.tuple(
+            tensorArb({ shape, dtype: 'float32', min: -1e3, max: 1e3 }),
+            tensorArb({ shape, dtype: 'int32', min: -1e3, max: 1e3 }),
+          ),
+        ),
+        ([f, i]) => {
+          for (const x of [f, i]) {
+            const axes = x.shape.map((_, a) => a);
+            const oneByOne = sum(x, { axis: axes });
+            expect(sum(x).shape).toEqual([]);
+            expect(Array.from(sum(x).data)).toEqual(Array.from(oneByOne.data));
+            expect(sum(x).dtype).toBe(x.dtype);
+          }
+        },
+      ),
+      { numRuns: runs(100) },
+    );
+  });
+});
+
 describe('float32 and int32 reductions', () => {
   it('agree with the float64 reduction of the same values', () => {
     fc.assert(

@@ -1,5 +1,5 @@
 import { kernels } from '../backend.js';
-import { allocate, type DType, floatTypeOf } from '../dtype.js';
+import { allocate, type DType, floatTypeOf, type TypedArray } from '../dtype.js';
 import { ArgumentError, formatShape, ShapeError } from '../errors.js';
 import type { ReduceKernel } from '../kernels/types.js';
 import { allocateUninitialized, release } from '../pool.js';
@@ -101,7 +101,35 @@ function castCopy(x: Tensor, dtype: DType) {
 /** Sum over the given axes (all if omitted); int32 stays int32. */
 export function sum(x: Tensor, options: ReduceOptions = {}): Tensor {
   assertTensor('sum', x);
+  if (options.axis === undefined && options.keepDims !== true && isVectorLike(x.shape)) {
+    return tensorOf(sumAll(x.data, x.size, allocate(x.dtype, 1)), SCALAR);
+  }
   return reduceAxes('sum', x, options, kernels().reduce.sum, x.dtype, true);
+}
+
+const SCALAR: readonly number[] = Object.freeze([]);
+
+/**
+ * Rank ≥ 1 with at most one axis longer than 1: its elements lie in memory in the order the
+ * passes sum them. (A 0-d tensor's sum is the value itself, -0 included, not 0 + value.)
+ */
+function isVectorLike(shape: readonly number[]): boolean {
+  if (shape.length === 0) return false;
+  let long = 0;
+  for (let i = 0; i < shape.length; i++) if (shape[i] !== 1) long++;
+  return long <= 1;
+}
+
+/**
+ * The whole sum of a vector-like tensor in one float64 pass, as the axis-by-axis passes compute
+ * it (those add the same values in the same order; the passes over length-1 axes add one value
+ * to 0), without their intermediate tensors: the loss of a small batch is summed every step.
+ */
+function sumAll(x: TypedArray, size: number, out: TypedArray): TypedArray {
+  let acc = 0;
+  for (let i = 0; i < size; i++) acc += x[i]!;
+  out[0] = acc;
+  return out;
 }
 
 /** Arithmetic mean; NaN over an empty axis, as in PyTorch. Integers give float32. */
