@@ -893,12 +893,15 @@ const trainRows: ApiCase[] = [
   },
 ];
 
-export const API_CASES: readonly ApiCase[] = [
-  ...tensorRows,
-  ...autogradRows,
-  ...nnRows,
-  ...lossRows,
-  ...optimRows,
-  ...datasetRows,
-  ...trainRows,
-];
+/** The rows by the library whose public functions they call. */
+export const API_CASES_BY_LIBRARY: Readonly<Record<string, readonly ApiCase[]>> = {
+  '@nabla/tensor': tensorRows,
+  '@nabla/autograd': autogradRows,
+  '@nabla/nn': nnRows,
+  '@nabla/losses': lossRows,
+  '@nabla/optim': optimRows,
+  '@nabla/datasets': datasetRows,
+  '@nabla/train': trainRows,
+};
+
+export const API_CASES: readonly ApiCase[] = Object.values(API_CASES_BY_LIBRARY).flat();
