@@ -107,6 +107,15 @@ export class Run implements TrainContext {
       const cursor = train.getState();
       if (cursor.batch !== 0) train.setState({ epoch: cursor.epoch + 1, batch: 0 });
     }
+    // A model that starts out non-finite (a damaged file loaded into it) is named as such, not
+    // mistaken for a run that diverged.
+    if (this.#guardGradients) {
+      this.#checkWeights(
+        resume === undefined
+          ? 'the model is not finite before training: load or initialise finite weights'
+          : 'the checkpoint resumed from holds it',
+      );
+    }
     this.model.train();
     for (const c of this.#callbacks) await c.onTrainBegin?.(this);
 
@@ -220,7 +229,11 @@ export class Run implements TrainContext {
     // A finite norm means finite gradients, so the guard costs nothing on a healthy step.
     if (this.#guardGradients && !Number.isFinite(norm)) this.#checkGradients(epoch, value);
     this.optimizer.step();
-    if (this.#guardGradients) this.#checkWeights(epoch, norm);
+    if (this.#guardGradients) {
+      this.#checkWeights(
+        `the update of epoch ${epoch}, step ${info.batch} overflowed (the gradient norm, ${norm.toPrecision(4)}, was finite): try a lower learning rate`,
+      );
+    }
     this.step += 1;
     if (o.scheduler !== undefined && o.schedulerInterval === 'batch') o.scheduler.step(value);
     for (const m of o.metrics) m.update(output.data, y);
@@ -260,15 +273,11 @@ export class Run implements TrainContext {
    * gradients, an update that overflowed), so that no later step, epoch end or callback
    * (`ModelCheckpoint`) ever sees it. One pass over the weights, what the gradient norm costs.
    */
-  #checkWeights(epoch: number, norm: number): void {
+  #checkWeights(context: string): void {
     for (let p = 0; p < this.#params.length; p++) {
       const hit = firstNonFinite(this.#params[p]!.data);
       if (hit !== null) {
-        throw new NonFiniteWeightError(
-          'fit',
-          { key: this.#paramNames[p]!, ...hit },
-          `the update of epoch ${epoch}, step ${this.#batch.batch} overflowed (the gradient norm, ${norm.toPrecision(4)}, was finite): try a lower learning rate`,
-        );
+        throw new NonFiniteWeightError('fit', { key: this.#paramNames[p]!, ...hit }, context);
       }
     }
   }

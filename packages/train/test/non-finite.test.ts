@@ -139,6 +139,21 @@ describe('non-finite gradients and weights', () => {
     );
   });
 
+  test('a model that is not finite before training is named as such', async () => {
+    const model = zeroModel(2);
+    model.bias!.data.data[0] = Number.NaN;
+    const error = await fit(model, {
+      loss: (out) => mean(out),
+      optimizer: new SGD(model.parameters(), { lr: 0.1 }),
+      train: new DataLoader(data(4, 2, 0, 1), { batchSize: 4 }),
+      epochs: 1,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NonFiniteWeightError);
+    expect((error as Error).message).toBe(
+      'fit: "bias" holds NaN at index [0]; the model is not finite before training: load or initialise finite weights',
+    );
+  });
+
   test('encodeCheckpoint refuses a state holding NaN, naming the tensor and the index', () => {
     const weight = new Tensor(new Float32Array([1, 2, Number.NaN, 4]), [2, 2]);
     const checkpoint = {
