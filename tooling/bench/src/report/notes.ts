@@ -40,11 +40,13 @@ at this size once packing and the copies into and out of WebAssembly memory are 
 tile (9 accumulators, 3 B vectors, 3 broadcasts: 15 registers, no spill) measured the same as the
 4×8 one. Keeping tensors in WebAssembly memory (no copies) would close most of the remaining gap.`,
   'matmul (128,784,256) ≥ 80': `Two threads need two idle cores: on this 2-core machine any other
-process takes CPU from one of them (see the engine's CPU share, at most 2.0). Beyond that, the
-calling thread alone copies both operands into the shared memory and the result out (a few
-percent of a one-thread product, now against half the arithmetic), each thread packs the whole of
-A for its columns of B, and the helper's wake-up and the wait for the slower thread cost tens of
-microseconds per product.`,
+process takes CPU from one of them (see the engine's CPU share, at most 2.0). Beyond that, only the
+calling thread can copy the operands into the shared memory and the result out, and V8 copies into
+a SharedArrayBuffer word by word (~15 GB/s here, against ~37 GB/s into private memory): ~80 µs of
+a ~600 µs two-thread product at this shape. The helper starts once B is in (it packs B while A is
+copied) and the caller takes a smaller block to make up for its copying; what remains is the
+copying itself, each thread packing all of A for its columns, and the hand-over. Keeping tensors in
+shared WebAssembly memory would remove the copies.`,
   'MNIST MLP ≥ 32,000': `The step is ~75% matrix products (129 MFLOP per step at 45-50 GFLOP/s is ~2.7 ms), the
 rest Adam's update (one WebAssembly pass, ~0.3 ms), ReLU, cross-entropy, copies into and out of
 WebAssembly memory and the autograd bookkeeping. Figures under load from other processes fall
@@ -70,4 +72,5 @@ result out; the result equals the one-thread product bit for bit. The 2-thread c
 (\`nabla-simd-2t\`, \`nabla-relaxed-2t\`) are the same engines with \`setNumThreads(2)\`; their
 CPU share counts both threads (up to 2.0). What a second thread cannot speed up is the copying
 into and out of WebAssembly memory and everything outside the products (Adam, ReLU, the loss,
-autograd), which stay on the calling thread.`;
+autograd), which stay on the calling thread. The default is 1 thread: a second one pays only on an
+otherwise idle core.`;
