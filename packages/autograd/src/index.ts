@@ -52,9 +52,9 @@ export {
   binaryCrossEntropyWithLogits,
   type CrossEntropyOptions,
   crossEntropyWithLogits,
-  linear,
   type Reduction,
 } from './ops/fused.js';
+export { type LinearActivation, type LinearOptions, linear } from './ops/linear.js';
 export { matmul } from './ops/matmul.js';
 export type { Ops, PadSliceOptions, Recompute } from './ops/ops.js';
 export {

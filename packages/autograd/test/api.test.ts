@@ -156,6 +156,26 @@ describe('fused ops agree with their composites', () => {
     expectAllClose(linear(raw.tensor([1, 2, 3], { dtype: 'float64' }), w).data, [1.4, -1.2]);
   });
 
+  it('linear with an activation is the activation of linear, bit for bit, as one node', () => {
+    const x32 = raw.randn([4, 3], { seed: 1 });
+    const w32 = raw.randn([2, 3], { seed: 2 });
+    const b32 = raw.randn([2], { seed: 3 });
+    const plain = raw.linear(x32, w32, b32);
+    for (const [activation, f] of [
+      ['tanh', raw.tanh],
+      ['sigmoid', raw.sigmoid],
+      ['relu', raw.relu],
+    ] as const) {
+      const y = linear(x32, w32, b32, { activation });
+      expect(Array.from(y.data.data)).toEqual(Array.from(f(plain).data));
+    }
+    const wv = variable(w32, { requiresGrad: true });
+    expect(linear(x32, wv, b32, { activation: 'tanh' }).op).toBe('linear+tanh');
+    expect(() => linear(x32, w32, b32, { activation: 'gelu' as 'relu' })).toThrow(
+      /activation must be 'relu', 'tanh' or 'sigmoid', got "gelu"/,
+    );
+  });
+
   it('cross-entropy is −log softmax at the target, per sample or averaged', () => {
     const z = raw.tensor(
       [

@@ -256,6 +256,46 @@ export const rows: OpRow[] = [
         ),
       ) as fc.Arbitrary<Case>,
   },
+  {
+    // The activation applied in the same node, on small inputs so tanh and the sigmoid are not
+    // flat. For relu, one input feature and no bias: each pre-activation is one product x·w of
+    // factors at least 0.05 from 0, so gradcheck's differences never cross relu's kink.
+    op: 'linear',
+    cases: fc
+      .constantFrom('tanh', 'sigmoid', 'relu')
+      .chain((activation: ag.LinearActivation) =>
+        fc.record({
+          batch: fc.constantFrom([] as number[], [2], [2, 3]),
+          inF: activation === 'relu' ? fc.constant(1) : fc.integer({ min: 1, max: 3 }),
+          outF: fc.integer({ min: 1, max: 3 }),
+          bias: activation === 'relu' ? fc.constant(false) : fc.boolean(),
+          activation: fc.constant(activation),
+        }),
+      )
+      .chain(({ batch, inF, outF, bias, activation }) => {
+        const domain = { min: -1, max: 1, minAbs: activation === 'relu' ? 0.05 : 0 };
+        return fc
+          .tuple(
+            floats([...batch, inF], domain),
+            floats([outF, inF], domain),
+            floats([outF], domain),
+          )
+          .map(([x, w, b]) =>
+            bias
+              ? {
+                  inputs: [x, w, b],
+                  f: (xv: Variable, wv: Variable, bv: Variable) =>
+                    ag.linear(xv, wv, bv, { activation }),
+                }
+              : {
+                  inputs: [x, w],
+                  f: (xv: Variable, wv: Variable) => ag.linear(xv, wv, null, { activation }),
+                },
+          );
+      }) as fc.Arbitrary<Case>,
+    // Three activations share the row's runs; gradgradcheck through them is the slow part.
+    runs: 15,
+  },
 
   // Shapes.
   {

@@ -13,7 +13,6 @@ import {
   ShapeError,
   Tensor,
 } from '@nabla/tensor';
-import { columnSums } from '../fast-grads.js';
 import { softplusScalar } from '../kernels.js';
 import {
   checkFloatMix,
@@ -56,86 +55,6 @@ function reduce(losses: Tensor, reduction: Reduction): Tensor {
   // The per-element losses were a temporary of this op alone.
   raw.release(losses);
   return total;
-}
-
-// ---------------------------------------------------------------------------------------------
-// linear
-
-const LINEAR: OpDef = {
-  name: 'linear',
-  backward: (o, g, n) => {
-    const x = n.input(0);
-    const w = n.input(1);
-    const [outF, inF] = w.shape as [number, number];
-    // Batch axes (any number, or none) are flattened into one for the weight and bias gradients.
-    const flat = x.rank !== 2;
-    const g2 = flat ? o.reshape(g, [-1, outF]) : g;
-    return [
-      // y = x·wᵀ + b: dx = g·w, dw = gᵀ·x, db = Σ g over the batch.
-      n.needs(0) ? o.matmul(g, o.lift(w)) : null,
-      n.needs(1)
-        ? o.matmul(g2, flat ? o.reshape(o.lift(x), [-1, inF]) : o.lift(x), TRANSPOSE_A)
-        : null,
-      n.inputs.length > 2 && n.needs(2) ? o.sum(g2, SUM_ROWS) : null,
-    ];
-  },
-  fast: (g, n) => {
-    const x = n.input(0);
-    const w = n.input(1);
-    const [outF, inF] = w.shape as [number, number];
-    const flat = x.rank !== 2;
-    const g2 = flat ? raw.reshape(g, [-1, outF]) : g;
-    const b = n.inputs.length > 2 ? n.input(2) : null;
-    return [
-      n.needs(0) ? raw.matmul(g, w.data) : null,
-      n.needs(1)
-        ? raw.matmul(g2, flat ? raw.reshape(x.data, [-1, inF]) : x.data, TRANSPOSE_A)
-        : null,
-      b !== null && n.needs(2) ? columnSums(g2, g2.shape[0]!, outF, b.shape) : null,
-    ];
-  },
-};
-
-const TRANSPOSE_A = { transposeA: true } as const;
-const SUM_ROWS = { axis: 0 } as const;
-
-/**
- * `x · wᵀ + b` with `w` shaped `[out, in]` (PyTorch's layout), `x` shaped `[..., in]` and the
- * optional `b` shaped `[out]` (or null). A primitive for speed: one node and one kernel call
- * (@nabla/tensor's `linear`: the transpose read through the product's flag, never materialised,
- * the bias added as the product is written).
- */
-export function linear(
-  x: Variable | Tensor,
-  w: Variable | Tensor,
-  b?: Variable | Tensor | null,
-): Variable {
-  const op = 'linear';
-  const vx = operand(op, x);
-  const vw = operand(op, w);
-  checkFloatMix(op, vx, vw);
-  if (vw.rank !== 2 || vx.rank < 1 || vx.shape[vx.rank - 1] !== vw.shape[1]) {
-    throw new ShapeError(
-      op,
-      `weight must be [out, in] with in = the last axis of x; got x ${formatShape(vx.shape)} and weight ${formatShape(vw.shape)}`,
-    );
-  }
-  if (b === undefined || b === null) {
-    return result(LINEAR, raw.linear(vx.data, vw.data), recording(vx, vw), [vx, vw], undefined);
-  }
-  const vb = operand(op, b);
-  checkFloatMix(op, vw, vb);
-  const outF = vw.shape[0]!;
-  if (vb.rank !== 1 || vb.shape[0] !== outF) {
-    throw new ShapeError(
-      op,
-      `bias must have shape [${outF}] for weight ${formatShape(vw.shape)}, got ${formatShape(vb.shape)}`,
-    );
-  }
-  // One kernel: the product with the bias added as it is written.
-  const out = raw.linear(vx.data, vw.data, vb.data);
-  const inputs = [vx, vw, vb];
-  return result(LINEAR, out, recordingAny(inputs), inputs, undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
