@@ -1,7 +1,7 @@
 import { linear, mean, tanh, type Variable } from '@nabla/autograd';
 import { randn, type Tensor } from '@nabla/tensor';
 import { describe, expect, it } from 'vitest';
-import { Flatten, Linear, type Module, ReLU, Sequential, Tanh } from '../index.js';
+import { Flatten, Linear, type Module, ReLU, Sequential, Sigmoid, Tanh } from '../index.js';
 import type { Input } from '../module.js';
 
 const copy = (t: Tensor) => Array.from(t.data);
@@ -39,6 +39,29 @@ describe('Sequential recycles the activations between its layers', () => {
       }
     }
     const byHand = new ByHand(a, new Tanh(), b);
+    expect(train(seq, x)).toEqual(train(byHand, x));
+  });
+
+  it('runs each Linear and its activation as one op, with the same values and gradients', () => {
+    const x = randn([5, 3], { seed: 9 });
+    const layers = () => [
+      new Linear(3, 4, { seed: 10 }),
+      new ReLU(),
+      new Linear(4, 4, { seed: 11 }),
+      new Sigmoid(),
+      new Linear(4, 2, { seed: 12 }),
+      new Tanh(),
+    ];
+    const seq = new Sequential(...layers());
+    expect(seq.forward(x).op).toBe('linear+tanh');
+    const [l1, r, l2, s, l3, t] = layers() as [Linear, ReLU, Linear, Sigmoid, Linear, Tanh];
+    class ByHand extends Sequential {
+      override forward(input: Input): Variable {
+        return t.forward(l3.forward(s.forward(l2.forward(r.forward(l1.forward(input))))));
+      }
+    }
+    const byHand = new ByHand(l1, r, l2, s, l3, t);
+    expect(byHand.forward(x).op).toBe('tanh');
     expect(train(seq, x)).toEqual(train(byHand, x));
   });
 

@@ -1,4 +1,10 @@
-import { isGradEnabled, markIntermediate, type Variable } from '@nabla/autograd';
+import {
+  isGradEnabled,
+  type LinearActivation,
+  linear,
+  markIntermediate,
+  type Variable,
+} from '@nabla/autograd';
 import { ArgumentError, Tensor } from '@nabla/tensor';
 import { asVariable, type Input, Module } from '../module.js';
 import { GELU, LeakyReLU, LogSoftmax, ReLU, Sigmoid, Softmax, Tanh } from './activations.js';
@@ -53,15 +59,40 @@ export class Sequential extends Module {
     // Indexed, not `for...of`: the iterator re-counts the modules on every step.
     const modules = this as unknown as Record<number, Module | undefined>;
     const outputs: Variable[] = [];
+    // producers[k]: the index of the module whose forward made outputs[k] (the activation's,
+    // when a Linear and its activation ran as one op).
+    const producers: number[] = [];
     for (let i = 0; ; i++) {
       const m = modules[i];
       if (m === undefined) break;
-      x = m.forward(x);
+      const activation = fusedActivation(m, modules[i + 1]);
+      if (activation !== null) {
+        const layer = m as Linear;
+        x = linear(x, layer.weight, layer.bias, { activation });
+        i++;
+      } else {
+        x = m.forward(x);
+      }
       outputs.push(x);
+      producers.push(i);
     }
-    if (isGradEnabled()) markActivations(this, input, outputs);
+    if (isGradEnabled()) markActivations(this, input, outputs, producers);
     return asVariable(x);
   }
+}
+
+/**
+ * The activation a built-in `Linear` followed by a built-in `Tanh`, `ReLU` or `Sigmoid` can apply
+ * as part of autograd's `linear` op: one graph node instead of two, the same values and
+ * gradients. Null for anything else, including subclasses that override `forward`.
+ */
+function fusedActivation(m: Module, next: Module | undefined): LinearActivation | null {
+  if (next === undefined || m.forward !== Linear.prototype.forward) return null;
+  const f = next.forward;
+  if (f === Tanh.prototype.forward) return 'tanh';
+  if (f === ReLU.prototype.forward) return 'relu';
+  if (f === Sigmoid.prototype.forward) return 'sigmoid';
+  return null;
 }
 
 /**
@@ -97,11 +128,17 @@ function keepsNothing(m: Module): boolean {
  * training step does not allocate its activations anew. An activation sharing its buffer with
  * any other (a view made by Flatten or Identity) is left alone, and so is the output.
  */
-function markActivations(seq: Sequential, input: Input, outputs: readonly Variable[]): void {
+function markActivations(
+  seq: Sequential,
+  input: Input,
+  outputs: readonly Variable[],
+  producers: readonly number[],
+): void {
   const last = outputs.length - 1;
   for (let i = 0; i < last; i++) {
     const v = outputs[i]!;
-    if (v.node === null || !keepsNothing(seq[i]!) || !keepsNothing(seq[i + 1]!)) continue;
+    const p = producers[i]!;
+    if (v.node === null || !keepsNothing(seq[p]!) || !keepsNothing(seq[p + 1]!)) continue;
     const buffer = v.data.data;
     let shared = (input instanceof Tensor ? input.data : input.data.data) === buffer;
     for (let j = 0; j <= last && !shared; j++) shared = j !== i && outputs[j]!.data.data === buffer;
