@@ -99,9 +99,12 @@ export async function loadData(request: DataRequest): Promise<LoadedData> {
   }
   // Not a name: a path. Something that does not look like one is a misspelt name.
   if (!/[/\\.]/.test(data)) {
-    throw new UsageError(
-      `--data: unknown data set "${data}" (known: ${catalogNames()}; or give a path to a directory of IDX files or a CSV file)`,
+    // A bare word that names something here was most likely meant as that path.
+    const here = await stat(data).then(
+      () => `; "${data}" here is read as a path when written ./${data}`,
+      () => '; or give a path to a directory of IDX files or a CSV file',
     );
+    throw new UsageError(`--data: unknown data set "${data}" (known: ${catalogNames()}${here})`);
   }
   let info: Awaited<ReturnType<typeof stat>>;
   try {
