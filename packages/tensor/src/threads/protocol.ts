@@ -27,8 +27,10 @@ export const DONE = 34;
 export const HELPER_SPIN_MS = 0.5;
 /**
  * How long the caller polls for a helper's DONE before it sleeps, in ms: the helper's share ends
- * about when the caller's does, and a sleeping caller is woken late.
+ * about when the caller's does (within tens of µs when both have a core), and a sleeping caller
+ * is woken late. A helper later than this has likely lost its core to another process, and a
+ * caller still polling would keep a core from it.
  */
-export const CALLER_SPIN_MS = 2;
+export const CALLER_SPIN_MS = 0.25;
 /** Polls between two looks at the clock while spinning (reading the clock costs ~25 ns). */
 export const POLLS_PER_CLOCK = 256;
