@@ -71,10 +71,12 @@ export const MNIST: IdxDatasetSpec = {
 export const FASHION_MNIST: IdxDatasetSpec = {
   op: 'loadFashionMnist',
   dir: 'fashion-mnist',
-  // Zalando's own bucket (as torchvision uses it), then the copy Keras downloads from.
+  // The copy Keras downloads from, then Zalando's own bucket. torchvision names the bucket's
+  // website endpoint, which serves plain http only; its REST endpoint serves the same public
+  // objects over HTTPS.
   mirrors: [
-    'https://fashion-mnist.s3-website.eu-central-1.amazonaws.com/',
     'https://storage.googleapis.com/tensorflow/tf-keras-datasets/',
+    'https://fashion-mnist.s3.eu-central-1.amazonaws.com/',
   ],
   files: {
     trainImages: file(
