@@ -46,14 +46,16 @@ let acc = new Float64Array(256);
 /** Sums `[rows, cols]` over its rows into `shape` (`[cols]`): a bias gradient. */
 export function columnSums(g: Tensor, rows: number, cols: number, shape: Shape): Tensor {
   if (acc.length < cols) acc = new Float64Array(cols);
+  // A local, so the loops read the array without going through the module's binding.
+  const sums = acc;
   // Accumulates in float64, as @nabla/tensor's sum does, whatever the dtype.
-  acc.fill(0, 0, cols);
+  sums.fill(0, 0, cols);
   const d = g.data;
   for (let i = 0; i < rows; i++) {
     const row = i * cols;
-    for (let j = 0; j < cols; j++) acc[j] = acc[j]! + d[row + j]!;
+    for (let j = 0; j < cols; j++) sums[j] = sums[j]! + d[row + j]!;
   }
   const out = allocateUninitialized(g.dtype, cols) as FloatArray;
-  for (let j = 0; j < cols; j++) out[j] = acc[j]!;
+  for (let j = 0; j < cols; j++) out[j] = sums[j]!;
   return new Tensor(out, shape);
 }

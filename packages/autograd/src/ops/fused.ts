@@ -20,7 +20,6 @@ import {
   type Node,
   type OpDef,
   operand,
-  recording,
   recordingAny,
   result,
   toVariable,
@@ -292,7 +291,7 @@ export function binaryCrossEntropyWithLogits(
   let t = toVariable(op, target, z.dtype, 'target');
   if (t.dtype === 'int32') t = toVariable(op, raw.astype(t.data, z.dtype), z.dtype, 'target');
   checkFloatMix(op, z, t);
-  if (t.rank !== z.rank || t.shape.some((d, i) => d !== z.shape[i])) {
+  if (!raw.shapesEqual(t.shape, z.shape)) {
     throw new ShapeError(
       op,
       `target shape ${formatShape(t.shape)} must equal the logits' shape ${formatShape(z.shape)}`,
