@@ -96,11 +96,18 @@ export function binaryCrossEntropyWithLogits(
   } else if (posWeight !== undefined) {
     posWeight = weightTensor(op, 'posWeight', posWeight, dtype, z.shape);
   }
-  const fusedOptions = posWeight === undefined ? {} : { posWeight };
   if (options.weight === undefined) {
-    return fusedBinaryCrossEntropy(z, y, { ...fusedOptions, reduction });
+    return fusedBinaryCrossEntropy(
+      z,
+      y,
+      posWeight === undefined ? { reduction } : { posWeight, reduction },
+    );
   }
-  const losses = fusedBinaryCrossEntropy(z, y, { ...fusedOptions, reduction: 'none' });
+  const losses = fusedBinaryCrossEntropy(
+    z,
+    y,
+    posWeight === undefined ? { reduction: 'none' } : { posWeight, reduction: 'none' },
+  );
   return reduce(mul(losses, weightTensor(op, 'weight', options.weight, dtype, z.shape)), reduction);
 }
 
