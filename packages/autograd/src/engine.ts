@@ -183,8 +183,12 @@ function liftSeed(seed: Seed): Variable {
 function topologicalOrder(roots: readonly Variable[]): Variable[] {
   const mark = ++stamp;
   const order: Variable[] = [];
-  const stack: Variable[] = [];
-  const next: number[] = [];
+  // The walk's stacks are empty whenever it is not running, so one pair serves every walk (a
+  // step's backward then allocates only its order); a walk that threw left them as they were.
+  const stack = walkStack;
+  const next = walkNext;
+  stack.length = 0;
+  next.length = 0;
   for (const root of roots) {
     if (root.node === null || root._mark === mark) continue;
     checkAlive(root.node);
@@ -215,6 +219,9 @@ function topologicalOrder(roots: readonly Variable[]): Variable[] {
   }
   return order;
 }
+
+const walkStack: Variable[] = [];
+const walkNext: number[] = [];
 
 function checkAlive(node: Node): void {
   if (node.freed) {
