@@ -10,6 +10,12 @@ export function stubbedProgram(io, setExit) {
   const program = buildProgram(io, setExit);
   /** @param {import('commander').Command} command */
   const stub = (command) => {
+    // Only commands that run something have an action; a group such as `data` must keep none,
+    // or commander would take `nabla data junk` as the group's argument, not an unknown command.
+    if (command.commands.length > 0) {
+      command.commands.forEach(stub);
+      return;
+    }
     command.action((...args) => {
       const cmd = /** @type {import('commander').Command} */ (args.at(-1));
       if (command.name() === 'train') {
@@ -19,7 +25,6 @@ export function stubbedProgram(io, setExit) {
       }
       setExit(0);
     });
-    command.commands.forEach(stub);
   };
   program.commands.forEach(stub);
   return program;
