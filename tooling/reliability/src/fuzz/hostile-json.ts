@@ -40,7 +40,7 @@ export const hostileKey = fc.constantFrom(
 
 /** Arrays or objects nested up to a depth that breaks recursive code (V8's JSON.parse copes). */
 export const deepNesting = fc
-  .record({ depth: fc.integer({ min: 1, max: budget(20_000, 200_000) }), objects: fc.boolean() })
+  .record({ depth: fc.integer({ min: 1, max: budget(20_000, 100_000) }), objects: fc.boolean() })
   .map(({ depth, objects }) =>
     objects
       ? `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
@@ -49,7 +49,7 @@ export const deepNesting = fc
 
 /** Large documents: a long string, a long array of numbers, many keys. */
 export const enormous = fc
-  .record({ size: fc.integer({ min: 1_000, max: budget(200_000, 2_000_000) }), kind: fc.nat(2) })
+  .record({ size: fc.integer({ min: 1_000, max: budget(200_000, 500_000) }), kind: fc.nat(2) })
   .map(({ size, kind }) => {
     if (kind === 0) return JSON.stringify('x'.repeat(size));
     if (kind === 1) return `[${'0,'.repeat(size)}0]`;
