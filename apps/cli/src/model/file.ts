@@ -2,7 +2,13 @@
 // metadata, written atomically by @nabla/nn/node (temporary file, fsync, rename).
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { fromSafetensors, type Module, SafetensorsError, StateDictError } from '@nabla/nn';
+import {
+  findNonFinite,
+  fromSafetensors,
+  type Module,
+  SafetensorsError,
+  StateDictError,
+} from '@nabla/nn';
 import { saveModel } from '@nabla/nn/node';
 import { CliError } from '../errors.js';
 import { makeDirectories } from '../output/location.js';
@@ -36,6 +42,7 @@ export function decodeModelFile(bytes: Uint8Array, path: string): LoadedModel {
   }
   const info = decodeModelInfo(contents.metadata, path);
   checkParameterCount(info.architecture.sizes, contents.tensors, path);
+  checkFinite(contents.tensors, path);
   const built = buildModel(info.architecture, 0);
   try {
     built.model.loadStateDict(contents.tensors);
@@ -68,6 +75,19 @@ function checkParameterCount(
   if (declared !== held) {
     throw new CliError(
       `${path}: the architecture in its metadata (${sizes.join(' → ')}) has ${declared} parameters but the file holds ${held} weights`,
+    );
+  }
+}
+
+/**
+ * Nabla never saves NaN or Infinity, but a file from elsewhere may hold them; such a model would
+ * answer NaN for every input, so it is refused where the bad weight can still be named.
+ */
+function checkFinite(tensors: Parameters<typeof findNonFinite>[0], path: string): void {
+  const bad = findNonFinite(tensors);
+  if (bad !== null) {
+    throw new CliError(
+      `${path}: weight ${bad.key}[${bad.index.join(', ')}] is ${bad.value}; a model holding NaN or Infinity cannot predict`,
     );
   }
 }
