@@ -1,5 +1,5 @@
 import { kernels } from '../backend.js';
-import { allocate, type DType, floatTypeOf, type TypedArray } from '../dtype.js';
+import { allocate, type DType, floatTypeOf } from '../dtype.js';
 import { ArgumentError, formatShape, ShapeError } from '../errors.js';
 import type { ReduceKernel } from '../kernels/types.js';
 import { allocateUninitialized, release } from '../pool.js';
@@ -101,8 +101,13 @@ function castCopy(x: Tensor, dtype: DType) {
 /** Sum over the given axes (all if omitted); int32 stays int32. */
 export function sum(x: Tensor, options: ReduceOptions = {}): Tensor {
   assertTensor('sum', x);
+  // A vector's whole sum is one kernel call over its memory, the call the axis-by-axis path
+  // makes for its one long axis, without a pass and a tensor per length-1 axis: a small batch's
+  // loss is summed every step.
   if (options.axis === undefined && options.keepDims !== true && isVectorLike(x.shape)) {
-    return tensorOf(sumAll(x.data, x.size, allocate(x.dtype, 1)), SCALAR);
+    const out = allocate(x.dtype, 1);
+    if (x.size > 0) kernels().reduce.sum(x.data, out, 1, x.size, 1);
+    return tensorOf(out, SCALAR);
   }
   return reduceAxes('sum', x, options, kernels().reduce.sum, x.dtype, true);
 }
@@ -118,18 +123,6 @@ function isVectorLike(shape: readonly number[]): boolean {
   let long = 0;
   for (let i = 0; i < shape.length; i++) if (shape[i] !== 1) long++;
   return long <= 1;
-}
-
-/**
- * The whole sum of a vector-like tensor in one float64 pass, as the axis-by-axis passes compute
- * it (those add the same values in the same order; the passes over length-1 axes add one value
- * to 0), without their intermediate tensors: the loss of a small batch is summed every step.
- */
-function sumAll(x: TypedArray, size: number, out: TypedArray): TypedArray {
-  let acc = 0;
-  for (let i = 0; i < size; i++) acc += x[i]!;
-  out[0] = acc;
-  return out;
 }
 
 /** Arithmetic mean; NaN over an empty axis, as in PyTorch. Integers give float32. */
