@@ -7,6 +7,7 @@ import {
   NablaError,
   Tensor,
   type TypedArray,
+  unravelIndex,
 } from '@nabla/tensor';
 import { gradients } from './engine.js';
 import { enableGrad } from './grad-mode.js';
@@ -171,8 +172,8 @@ export function gradcheck(
           worstExcess = Number.isNaN(excess) ? Number.NaN : excess;
           worst = {
             input: checked[k]!,
-            inputIndex: unravel(j, t.shape),
-            outputIndex: unravel(r, y.shape),
+            inputIndex: unravelIndex(j, t.shape),
+            outputIndex: unravelIndex(r, y.shape),
             analytic: a,
             numeric,
             absError,
@@ -202,16 +203,6 @@ function describeMismatch(
     `Over ${report.entries} entries: max abs error ${report.maxAbsError.toExponential(3)}, max rel error ${report.maxRelError.toExponential(3)} (eps=${tol.eps}, atol=${tol.atol}, rtol=${tol.rtol}).`,
     'The analytic side is the backward of the ops f uses; check them, the input domain (kinks, poles) and that inputs are float64.',
   ].join('\n  ');
-}
-
-function unravel(flat: number, shape: readonly number[]): number[] {
-  const index = new Array<number>(shape.length).fill(0);
-  for (let d = shape.length - 1; d >= 0; d--) {
-    const size = shape[d]!;
-    index[d] = flat % size;
-    flat = Math.floor(flat / size);
-  }
-  return index;
 }
 
 export interface GradgradcheckOptions extends GradcheckOptions {

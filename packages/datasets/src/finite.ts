@@ -1,7 +1,7 @@
 // NaN and ±Infinity in data, found before training: a single NaN input turns every weight it
 // reaches into NaN at the first step, far from the file or array it came from. Each check names
 // the position, so the value can be found and fixed at its source.
-import { formatShape, type Tensor } from '@nabla/tensor';
+import { formatShape, type Tensor, unravelIndex } from '@nabla/tensor';
 import { NonFiniteDataError } from './errors.js';
 
 /** The flat index of the first NaN or ±Infinity in `data`, or -1. */
@@ -12,18 +12,6 @@ export function firstNonFiniteIndex(data: ArrayLike<number>): number {
     if (v - v !== 0) return i;
   }
   return -1;
-}
-
-/** The row-major flat index as one index per axis: 7 in [4,2] is [3,1]. */
-export function unravelIndex(flat: number, shape: readonly number[]): number[] {
-  const index = new Array<number>(shape.length).fill(0);
-  let rest = flat;
-  for (let axis = shape.length - 1; axis >= 0; axis--) {
-    const size = shape[axis]!;
-    index[axis] = rest % size;
-    rest = Math.floor(rest / size);
-  }
-  return index;
 }
 
 /**

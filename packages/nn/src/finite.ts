@@ -1,7 +1,7 @@
 // Weights must be finite to be worth keeping: a model or checkpoint file holding NaN or ±Infinity
 // loads without complaint and then predicts nonsense, far from the run that produced it. This
 // finds the first such value so the save paths can refuse it by name and position.
-import { NablaError, Tensor } from '@nabla/tensor';
+import { NablaError, Tensor, unravelIndex } from '@nabla/tensor';
 import { entriesOf, type StateDictLike } from './state-dict.js';
 
 /** A NaN or ±Infinity in a state dict: the tensor's key, its index (one per axis) and the value. */
@@ -19,7 +19,7 @@ export function firstNonFinite(tensor: Tensor): { index: number[]; value: number
   for (let i = 0; i < data.length; i++) {
     const v = data[i]!;
     // v - v is 0 for every finite v and NaN for NaN and ±Infinity: one test, no call.
-    if (v - v !== 0) return { index: unravel(i, tensor.shape), value: v };
+    if (v - v !== 0) return { index: unravelIndex(i, tensor.shape), value: v };
   }
   return null;
 }
@@ -33,18 +33,6 @@ export function findNonFinite(stateDict: StateDictLike): NonFiniteValue | null {
     if (hit !== null) return { key, ...hit };
   }
   return null;
-}
-
-/** `[3,1]` for element 7 of a [4,2] tensor. */
-export function unravel(flat: number, shape: readonly number[]): number[] {
-  const index = new Array<number>(shape.length).fill(0);
-  let rest = flat;
-  for (let axis = shape.length - 1; axis >= 0; axis--) {
-    const size = shape[axis]!;
-    index[axis] = rest % size;
-    rest = Math.floor(rest / size);
-  }
-  return index;
 }
 
 /**

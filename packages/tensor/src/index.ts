@@ -151,6 +151,7 @@ export {
   shapesEqual,
   sizeOf,
   stridesOf,
+  unravelIndex,
 } from './shape.js';
 export { type NestedArray, Tensor } from './tensor.js';
 export {

@@ -12,6 +12,7 @@ import {
   shapesEqual,
   sizeOf,
   stridesOf,
+  unravelIndex,
 } from './index.js';
 
 describe('shape helpers', () => {
@@ -28,6 +29,27 @@ describe('shape helpers', () => {
           expect(shape.reduce((s, d, i) => s + (d - 1) * strides[i]!, 0)).toBe(sizeOf(shape) - 1);
         }
       }),
+    );
+  });
+
+  it('unravelIndex is the inverse of row-major strides', () => {
+    expect(unravelIndex(7, [4, 2])).toEqual([3, 1]);
+    expect(unravelIndex(0, [])).toEqual([]);
+    fc.assert(
+      fc.property(
+        shapeArb().filter((shape) => sizeOf(shape) > 0),
+        fc.nat(),
+        (shape, at) => {
+          const flat = at % sizeOf(shape);
+          const index = unravelIndex(flat, shape);
+          index.forEach((i, axis) => {
+            expect(i).toBeGreaterThanOrEqual(0);
+            expect(i).toBeLessThan(shape[axis]!);
+          });
+          const strides = stridesOf(shape);
+          expect(index.reduce((s, i, axis) => s + i * strides[axis]!, 0)).toBe(flat);
+        },
+      ),
     );
   });
 

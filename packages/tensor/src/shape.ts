@@ -19,6 +19,21 @@ export function stridesOf(shape: Shape): number[] {
   return strides;
 }
 
+/**
+ * The index per axis of row-major element `flat`, NumPy's `unravel_index`: element 7 of a [4, 2]
+ * tensor is [3, 1]. Messages use it to name where a value sits.
+ */
+export function unravelIndex(flat: number, shape: Shape): number[] {
+  const index = new Array<number>(shape.length).fill(0);
+  let rest = flat;
+  for (let axis = shape.length - 1; axis >= 0; axis--) {
+    const size = shape[axis]!;
+    index[axis] = rest % size;
+    rest = Math.floor(rest / size);
+  }
+  return index;
+}
+
 export function shapesEqual(a: Shape, b: Shape): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

@@ -1,6 +1,6 @@
-import { ArgumentError } from '@nabla/tensor';
+import { ArgumentError, unravelIndex } from '@nabla/tensor';
 import { IdxError } from '../errors.js';
-import { firstNonFiniteIndex, unravelIndex } from '../finite.js';
+import { firstNonFiniteIndex } from '../finite.js';
 import { allocateIdx, dtypeByCode, hex, IDX_DTYPES, type IdxArray, isGzip } from './format.js';
 
 export interface DecodeIdxOptions {
