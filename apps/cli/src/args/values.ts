@@ -5,11 +5,12 @@
 import { InvalidArgumentError } from 'commander';
 
 const INTEGER = /^[+]?\d+$/;
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** A decimal number as people write it: JavaScript's `Number` also reads "0x10", "0b11" and "". */
+export const DECIMAL_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 function toNumber(text: string): number {
   const t = text.trim();
-  return NUMBER.test(t) ? Number(t) : Number.NaN;
+  return DECIMAL_NUMBER.test(t) ? Number(t) : Number.NaN;
 }
 
 export function positiveInteger(text: string): number {

@@ -1,6 +1,7 @@
 // A CSV file of numeric features and one label column, as a classification data set. The
 // parser handles what spreadsheets write (a header or none, quoted fields, CRLF line ends),
 // and refuses anything it would otherwise have to guess about, naming the line.
+import { DECIMAL_NUMBER } from '../args/values.js';
 import { CliError } from '../errors.js';
 
 export interface CsvTable {
@@ -37,7 +38,7 @@ export function splitCsvLine(line: string): string[] {
 }
 
 function isNumeric(text: string): boolean {
-  return text !== '' && Number.isFinite(Number(text));
+  return DECIMAL_NUMBER.test(text) && Number.isFinite(Number(text));
 }
 
 /** Spellings JavaScript reads as a non-finite number: "NaN", "Infinity", "-Infinity", "+Infinity". */

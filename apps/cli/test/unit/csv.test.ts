@@ -29,6 +29,17 @@ describe('CSV', () => {
     expect(() => parseCsv('a,label\n1,2\n', 'f.csv', 'species')).toThrow('no column "species"');
   });
 
+  it('reads features as decimal numbers only: hex, binary and octal spellings are refused', () => {
+    expect(Array.from(parseCsv('a,label\n-1.5e2,x\n.25,y\n', 'f.csv').features)).toEqual([
+      -150, 0.25,
+    ]);
+    for (const spelling of ['0x10', '0b11', '0o7']) {
+      expect(() => parseCsv(`a,label\n1,x\n${spelling},y\n`, 'f.csv')).toThrow(
+        `f.csv:3: column "a" holds "${spelling}", not a number`,
+      );
+    }
+  });
+
   it('orders numeric classes numerically', () => {
     expect(classesOf(['10', '9', '1', '9'])).toEqual(['1', '9', '10']);
     expect(classesOf(['b', 'a'])).toEqual(['a', 'b']);
