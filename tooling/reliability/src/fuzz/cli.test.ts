@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budget } from '../budget.js';
+import { CLI_BIN, inParallel, runChild } from '../child.js';
 import { recordFigures } from '../figures.js';
 import { fuzzTest } from './fuzz-test.js';
 import { argvInputs, argvs, dropArguments } from './inputs/argv.js';
@@ -54,7 +53,10 @@ describe('the real nabla process agrees with the in-process runs', () => {
           });
         }
         const inProcess = await worker.run('cli', argvList.map(encode));
-        const spawned = await mapLimit(argvList, 2, runNabla);
+        const spawned = await inParallel(
+          argvList.map((argv) => () => runNabla(argv)),
+          2,
+        );
         const mismatches = argvList.flatMap((argv, i) => {
           const a = {
             code: Number(inProcess[i]!.kind?.replace('exit code ', '')),
@@ -83,39 +85,13 @@ describe('the real nabla process agrees with the in-process runs', () => {
   );
 });
 
-const bin = fileURLToPath(new URL('../../node_modules/nabla/dist/bin.js', import.meta.url));
-
 function encode(argv: readonly string[]): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(argv));
 }
 
-function runNabla(argv: readonly string[]): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [bin, ...argv],
-      { timeout: 30_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
-      (error, _stdout, stderr) => {
-        if (error && typeof error.code !== 'number') reject(error);
-        else resolve({ code: error ? Number(error.code) : 0, stderr });
-      },
-    );
-  });
-}
-
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  f: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await f(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, lane));
-  return out;
+/** The built binary, as a user runs it; a hang (30 s) fails the comparison. */
+async function runNabla(argv: readonly string[]): Promise<{ code: number; stderr: string }> {
+  const run = await runChild([CLI_BIN, ...argv], { limitMs: 30_000 });
+  if (run.code === null) throw new Error(`nabla ${JSON.stringify(argv)} ended by ${run.signal}`);
+  return { code: run.code, stderr: run.stderr };
 }

@@ -5,10 +5,10 @@
 // loader or weight tensor is still reachable (WeakRefs after gc) and that no process or
 // AbortSignal listener is left behind; a deliberately leaking run shows that the probe sees a
 // leak when there is one.
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { budget, isLong } from '../budget.js';
+import { runChild } from '../child.js';
 import { type Figure, recordFigures } from '../figures.js';
 import { type Point, secondHalfSlope } from './slope.js';
 
@@ -28,38 +28,20 @@ interface Probe {
   end: Record<string, unknown> & { maxRssKiB: number };
 }
 
-function probe(args: readonly string[], limitMs: number): Promise<Probe> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', CHILD, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => {
-      stdout += c;
-    });
-    child.stderr.setEncoding('utf8').on('data', (c: string) => {
-      stderr += c;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code !== 0) {
-        reject(new Error(`memory-child ${args.join(' ')} ended with ${code ?? signal}: ${stderr}`));
-        return;
-      }
-      const lines = stdout
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as Sample | (Probe['end'] & { type: 'end' }));
-      const end = lines.find((l) => l.type === 'end') as Probe['end'] | undefined;
-      if (end === undefined) {
-        reject(new Error(`memory-child ${args.join(' ')} printed no end line`));
-        return;
-      }
-      resolve({ samples: lines.filter((l): l is Sample => l.type === 'sample'), end });
-    });
-  });
+async function probe(args: readonly string[], limitMs: number): Promise<Probe> {
+  const run = await runChild(['--expose-gc', CHILD, ...args], { limitMs });
+  if (run.code !== 0) {
+    throw new Error(
+      `memory-child ${args.join(' ')} ended with ${run.code ?? run.signal}: ${run.stderr}`,
+    );
+  }
+  const lines = run.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Sample | (Probe['end'] & { type: 'end' }));
+  const end = lines.find((l) => l.type === 'end') as Probe['end'] | undefined;
+  if (end === undefined) throw new Error(`memory-child ${args.join(' ')} printed no end line`);
+  return { samples: lines.filter((l): l is Sample => l.type === 'sample'), end };
 }
 
 const series = (samples: readonly Sample[], key: 'heapKiB' | 'rssKiB' | 'externalKiB'): Point[] =>

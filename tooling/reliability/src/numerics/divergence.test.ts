@@ -20,8 +20,8 @@ import { loadCheckpoint, ModelCheckpoint } from '@nabla/train/node';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budget } from '../budget.js';
+import { runCli } from '../child.js';
 import { recordFigures } from '../figures.js';
-import { runCli } from './run-cli.js';
 
 const OPTIMIZERS = {
   sgd: (p: Variable[], lr: number) => new SGD(p, { lr, momentum: 0.9 }),

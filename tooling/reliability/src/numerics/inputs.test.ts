@@ -15,8 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { point } from '../../../../apps/cli/src/args/values.js';
 import { parseCsv } from '../../../../apps/cli/src/data/csv.js';
 import { budget } from '../budget.js';
+import { runCli } from '../child.js';
 import { type Figure, recordFigures } from '../figures.js';
-import { runCli } from './run-cli.js';
 
 const BAD_TEXT = ['NaN', 'Infinity', '-Infinity', '+Infinity', '1e39', '-3.5e38'];
 const BAD_NUMBER = fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);

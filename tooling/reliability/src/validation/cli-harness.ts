@@ -2,16 +2,13 @@
 // call, so a table of a hundred invocations stays cheap), and as the built executable
 // (dist/bin.js) in a child process with a hard timeout, for the rows that must prove what a user
 // sees end to end (bin.ts's last-resort handlers, the process's real exit code).
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { main } from 'nabla/dist/cli.js';
 import type { Io } from 'nabla/dist/context.js';
-
-export const BIN = fileURLToPath(new URL('../../../../apps/cli/dist/bin.js', import.meta.url));
+import { CLI_BIN, runChild } from '../child.js';
 
 /** A stack-trace line, which a user must never see without --debug. */
 export const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
@@ -45,55 +42,16 @@ export async function runInProcess(args: readonly string[]): Promise<CliRun> {
 }
 
 /** `node dist/bin.js …args` in `cwd`, killed after `timeoutMs` (a hang fails the row). */
-export function runBinary(
+export async function runBinary(
   args: readonly string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
 ): Promise<CliRun & { timedOut: boolean }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd,
-      env: { ...options.env, FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, options.timeoutMs);
-    child.stdout.setEncoding('utf8').on('data', (s: string) => {
-      stdout += s;
-    });
-    child.stderr.setEncoding('utf8').on('data', (s: string) => {
-      stderr += s;
-    });
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr, timedOut });
-    });
+  const run = await runChild([CLI_BIN, ...args], {
+    cwd: options.cwd,
+    env: options.env,
+    limitMs: options.timeoutMs,
   });
-}
-
-/** Runs `tasks` with at most `limit` in flight (spawned processes share two cores). */
-export async function inParallel<T>(
-  tasks: readonly (() => Promise<T>)[],
-  limit: number,
-): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
+  return { code: run.code ?? -1, stdout: run.stdout, stderr: run.stderr, timedOut: run.timedOut };
 }
 
 /**

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budget, isLong } from '../budget.js';
+import { inParallel } from '../child.js';
 import { recordFigures } from '../figures.js';
 import { CLI_CASES, type CliCase, FAILURE, USAGE } from './cli-cases.js';
 import {
@@ -17,7 +18,6 @@ import {
 } from './cli-fixtures.js';
 import {
   type CliRun,
-  inParallel,
   runBinary,
   runInProcess,
   STACK_LINE,
